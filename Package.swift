@@ -1,0 +1,43 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let upcoming: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "tailor",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "TailorTemplate", targets: ["TailorTemplate"]),
+        .executable(name: "tailor", targets: ["tailor"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The Jinja engine: Foundation only, so it builds in seconds.
+        .target(name: "TailorTemplate", swiftSettings: upcoming),
+        // libxml2 through pkg-config; HTML validation builds on it.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .executableTarget(
+            name: "tailor",
+            dependencies: [
+                "TailorTemplate",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "TailorTemplateTests",
+            dependencies: ["TailorTemplate"],
+            swiftSettings: upcoming
+        ),
+    ]
+)

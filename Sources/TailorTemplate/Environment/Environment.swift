@@ -1,0 +1,45 @@
+import Foundation
+
+/// Shared configuration and registries for a family of templates: options,
+/// loader, filters, tests and globals, plus the cache of compiled templates.
+///
+/// Register filters and globals before the first template is compiled; after
+/// that an environment is read-only and safe to use from many threads.
+///
+/// ```swift
+/// let env = Environment(loader: FileSystemLoader(root: "templates"), options: Options(autoescape: true))
+/// let html = try env.template(named: "spring/email.html").render(["first_name": "Ada"])
+/// ```
+public final class Environment: @unchecked Sendable {
+    public let options: Options
+    public let loader: (any TemplateLoader)?
+    public private(set) var filters: [String: Filter]
+    public private(set) var tests: [String: Test]
+    public private(set) var globals: [String: Value]
+
+    let cacheLock = NSLock()
+    var cache: [String: Template] = [:]
+
+    public init(loader: (any TemplateLoader)? = nil, options: Options = Options()) {
+        self.loader = loader
+        self.options = options
+        self.filters = BuiltinFilters.table
+        self.tests = BuiltinTests.table
+        self.globals = BuiltinFunctions.globals
+    }
+
+    /// Adds or replaces a filter (`value|name`).
+    public func addFilter(_ name: String, _ filter: @escaping Filter) {
+        filters[name] = filter
+    }
+
+    /// Adds or replaces a test (`value is name`).
+    public func addTest(_ name: String, _ test: @escaping Test) {
+        tests[name] = test
+    }
+
+    /// Adds or replaces a global every template sees.
+    public func addGlobal(_ name: String, _ value: Value) {
+        globals[name] = value
+    }
+}

@@ -1,0 +1,211 @@
+import Foundation
+
+/// Python's arithmetic and comparison operators on values.
+extension Value {
+    /// Binary operators of the expression language.
+    public enum BinaryOperator: String, Sendable {
+        case add = "+", subtract = "-", multiply = "*", divide = "/"
+        case floorDivide = "//", modulo = "%", power = "**", concat = "~"
+    }
+
+    private static func operandError(_ op: BinaryOperator, _ a: Value, _ b: Value) -> TemplateError {
+        TemplateError(.type, "unsupported operand type(s) for \(op.rawValue): '\(a.typeName)' and '\(b.typeName)'")
+    }
+
+    /// Applies `op` with Python semantics (int stays int, `/` is true division,
+    /// `//` and `%` floor toward negative infinity, `+` joins strings and lists).
+    public static func binary(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
+        try a.checkStrict()
+        try b.checkStrict()
+        if case .undefined(let u) = a { throw u.error }
+        if case .undefined(let u) = b { throw u.error }
+        switch op {
+        case .concat:
+            return .string(try a.stringify() + b.stringify())
+        case .add:
+            switch (a, b) {
+            case (.string(let x), .string(let y)): return .string(x + y)
+            case (.markup(let x), .markup(let y)): return .markup(x + y)
+            case (.markup(let x), .string(let y)): return .markup(x + Escaping.escapeHTML(y))
+            case (.string(let x), .markup(let y)): return .markup(Escaping.escapeHTML(x) + y)
+            case (.list(let x), .list(let y)): return .list(x + y)
+            case (.tuple(let x), .tuple(let y)): return .tuple(x + y)
+            default: return try arithmetic(op, a, b)
+            }
+        case .multiply:
+            switch (a, b) {
+            case (.string(let s), _) where b.intValue != nil:
+                return .string(String(repeating: s, count: max(0, b.intValue!)))
+            case (_, .string(let s)) where a.intValue != nil:
+                return .string(String(repeating: s, count: max(0, a.intValue!)))
+            case (.markup(let s), _) where b.intValue != nil:
+                return .markup(String(repeating: s, count: max(0, b.intValue!)))
+            case (.list(let x), _) where b.intValue != nil:
+                return .list(Array([[Value]](repeating: x, count: max(0, b.intValue!)).joined()))
+            default: return try arithmetic(op, a, b)
+            }
+        case .modulo:
+            if case .string(let s) = a { return .string(try PercentFormat.format(s, b)) }
+            if case .markup(let s) = a { return .markup(try PercentFormat.format(s, b.escapedForMarkup())) }
+            return try arithmetic(op, a, b)
+        default:
+            return try arithmetic(op, a, b)
+        }
+    }
+
+    /// For `Markup % args`: arguments are escaped before they are interpolated.
+    func escapedForMarkup() -> Value {
+        switch self {
+        case .string(let s): return .markup(Escaping.escapeHTML(s))
+        case .tuple(let items): return .tuple(items.map { $0.escapedForMarkup() })
+        default: return self
+        }
+    }
+
+    private static func arithmetic(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
+        if let x = a.intValue, let y = b.intValue {
+            switch op {
+            case .add:
+                let (r, o) = x.addingReportingOverflow(y)
+                return o ? .float(Double(x) + Double(y)) : .int(r)
+            case .subtract:
+                let (r, o) = x.subtractingReportingOverflow(y)
+                return o ? .float(Double(x) - Double(y)) : .int(r)
+            case .multiply:
+                let (r, o) = x.multipliedReportingOverflow(by: y)
+                return o ? .float(Double(x) * Double(y)) : .int(r)
+            case .divide:
+                guard y != 0 else { throw TemplateError(.zeroDivision, "division by zero") }
+                return .float(Double(x) / Double(y))
+            case .floorDivide:
+                guard y != 0 else { throw TemplateError(.zeroDivision, "integer division or modulo by zero") }
+                var q = x / y
+                if (x % y != 0) && ((x < 0) != (y < 0)) { q -= 1 }
+                return .int(q)
+            case .modulo:
+                guard y != 0 else { throw TemplateError(.zeroDivision, "integer division or modulo by zero") }
+                var r = x % y
+                if r != 0 && ((r < 0) != (y < 0)) { r += y }
+                return .int(r)
+            case .power:
+                if y >= 0 {
+                    var result = 1
+                    for _ in 0..<y {
+                        let (r, o) = result.multipliedReportingOverflow(by: x)
+                        if o { return .float(Foundation.pow(Double(x), Double(y))) }
+                        result = r
+                    }
+                    return .int(result)
+                }
+                if x == 0 { throw TemplateError(.zeroDivision, "0.0 cannot be raised to a negative power") }
+                return .float(Foundation.pow(Double(x), Double(y)))
+            case .concat:
+                break
+            }
+        }
+        guard a.isNumber, b.isNumber, let x = a.doubleValue, let y = b.doubleValue else {
+            throw operandError(op, a, b)
+        }
+        switch op {
+        case .add: return .float(x + y)
+        case .subtract: return .float(x - y)
+        case .multiply: return .float(x * y)
+        case .divide:
+            guard y != 0 else { throw TemplateError(.zeroDivision, "float division by zero") }
+            return .float(x / y)
+        case .floorDivide:
+            guard y != 0 else { throw TemplateError(.zeroDivision, "float floor division by zero") }
+            return .float((x / y).rounded(.down))
+        case .modulo:
+            guard y != 0 else { throw TemplateError(.zeroDivision, "float modulo") }
+            var r = fmod(x, y)
+            if r != 0 && ((r < 0) != (y < 0)) { r += y }
+            return .float(r)
+        case .power:
+            if x == 0 && y < 0 { throw TemplateError(.zeroDivision, "0.0 cannot be raised to a negative power") }
+            return .float(Foundation.pow(x, y))
+        case .concat:
+            throw operandError(op, a, b)
+        }
+    }
+
+    /// Unary minus and plus.
+    public static func negate(_ a: Value) throws -> Value {
+        try a.checkStrict()
+        switch a {
+        case .int(let i): return .int(-i)
+        case .bool(let b): return .int(b ? -1 : 0)
+        case .float(let d): return .float(-d)
+        default: throw TemplateError(.type, "bad operand type for unary -: '\(a.typeName)'")
+        }
+    }
+
+    public static func plus(_ a: Value) throws -> Value {
+        try a.checkStrict()
+        switch a {
+        case .int, .float: return a
+        case .bool(let b): return .int(b ? 1 : 0)
+        default: throw TemplateError(.type, "bad operand type for unary +: '\(a.typeName)'")
+        }
+    }
+
+    /// Python ordering (`<`, `<=`, `>`, `>=`): numbers with numbers, strings with
+    /// strings (by code point), lists and tuples element-wise; anything else is a
+    /// `TypeError`.
+    public static func compare(_ a: Value, _ b: Value, _ symbol: String = "<") throws -> Int {
+        try a.checkStrict()
+        try b.checkStrict()
+        if let x = a.intValue, let y = b.intValue { return x < y ? -1 : (x > y ? 1 : 0) }
+        if a.isNumber, b.isNumber, let x = a.doubleValue, let y = b.doubleValue {
+            return x < y ? -1 : (x > y ? 1 : 0)
+        }
+        if let x = a.stringValue, let y = b.stringValue {
+            return compareScalars(x, y)
+        }
+        switch (a, b) {
+        case (.list(let x), .list(let y)), (.tuple(let x), .tuple(let y)):
+            for (p, q) in zip(x, y) where p != q { return try compare(p, q, symbol) }
+            return x.count < y.count ? -1 : (x.count > y.count ? 1 : 0)
+        default:
+            throw TemplateError(
+                .type, "'\(symbol)' not supported between instances of '\(a.typeName)' and '\(b.typeName)'")
+        }
+    }
+
+    /// Compares strings by Unicode code point, as Python does.
+    static func compareScalars(_ x: String, _ y: String) -> Int {
+        var i = x.unicodeScalars.makeIterator()
+        var j = y.unicodeScalars.makeIterator()
+        while true {
+            switch (i.next(), j.next()) {
+            case (nil, nil): return 0
+            case (nil, _): return -1
+            case (_, nil): return 1
+            case (let p?, let q?):
+                if p != q { return p.value < q.value ? -1 : 1 }
+            }
+        }
+    }
+
+    /// Python's `in`: substring for strings, membership for containers, key
+    /// membership for dicts.
+    public static func contains(_ container: Value, _ item: Value) throws -> Bool {
+        try container.checkStrict()
+        try item.checkStrict()
+        switch container {
+        case .string(let s), .markup(let s):
+            guard let needle = item.stringValue else {
+                throw TemplateError(.type, "'in <string>' requires string as left operand, not \(item.typeName)")
+            }
+            return needle.isEmpty || s.contains(needle)
+        case .list(let a), .tuple(let a): return a.contains(item)
+        case .dict(let d): return d.position(of: item) != nil
+        case .undefined: return false
+        case .object(let o):
+            if let items = o.sequence { return items.contains(item) }
+            throw TemplateError(.type, "argument of type '\(o.typeName)' is not iterable")
+        default:
+            throw TemplateError(.type, "argument of type '\(container.typeName)' is not iterable")
+        }
+    }
+}
