@@ -1,10 +1,38 @@
 /// A compiled template: parse once, render many times, from many threads.
+///
+/// ```swift
+/// let template = try env.template(named: "email.html")
+/// var buffer: [UInt8] = []
+/// for profile in profiles {
+///     buffer.removeAll(keepingCapacity: true)
+///     try template.render(profile, into: &buffer)
+/// }
+/// ```
 public final class Template: Sendable {
     public let name: String
     public let environment: Environment
+    let program: Program
 
-    init(name: String, environment: Environment) {
+    init(name: String, environment: Environment, program: Program) {
         self.name = name
         self.environment = environment
+        self.program = program
+    }
+
+    /// Renders with `context` as the template's variables and returns the text.
+    public func render(_ context: [String: Value] = [:]) throws -> String {
+        var buffer: [UInt8] = []
+        try render(context, into: &buffer)
+        return String(decoding: buffer, as: UTF8.self)
+    }
+
+    /// Renders, appending UTF-8 bytes to `buffer` (reuse it across renders to
+    /// avoid reallocating). After an error the buffer holds partial output:
+    /// discard it.
+    public func render(_ context: [String: Value], into buffer: inout [UInt8]) throws {
+        let runtime = Runtime(environment: environment, root: context)
+        swap(&runtime.out, &buffer)
+        defer { swap(&runtime.out, &buffer) }
+        try runtime.renderRoot(self)
     }
 }

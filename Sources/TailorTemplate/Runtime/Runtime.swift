@@ -1,6 +1,7 @@
-/// The state of one render: the environment, the scopes, the output stack and
-/// the limits. Filters, tests and host objects receive it to reach other
-/// filters, the autoescape state and callables.
+/// The state of one render: the environment, the variables in scope, the
+/// output buffer and its capture stack, inheritance state and the limits.
+/// Filters, tests and host objects receive it to reach other filters, the
+/// autoescape state and callables.
 ///
 /// A runtime belongs to one render on one thread; templates themselves are
 /// immutable and shared.
@@ -8,19 +9,47 @@ public final class Runtime {
     public let environment: Environment
     /// Whether `{{ }}` output is escaped at this point of the render.
     public internal(set) var autoescape: Bool
-    /// How deep includes, imports and macro calls are nested.
+    let strict: Bool
+
+    /// Where rendered bytes go; captures (block `set`, macro bodies, `caller()`)
+    /// swap in a fresh buffer and restore this one afterwards.
+    var out: [UInt8]
+    var outputLimit: Int
+
+    /// Local variables of the enclosing loops, `with` blocks and macro calls,
+    /// innermost last. Lookups scan down to `boundary`.
+    var locals: [(name: String, value: Value)] = []
+    /// Lowest index of `locals` visible from here (a macro body sees only its
+    /// own locals and its closure).
+    var boundary = 0
+    /// Start of the innermost scope: assignments replace or add from here up.
+    var scopeStart = 0
+
+    /// Template-level variables, blocks and the root context of this template.
+    var context: TemplateContext
+    /// Set by `{% extends %}` while a template's top level runs.
+    var pendingParent: Template?
+    /// The block being rendered and its position in the inheritance chain, for `super()`.
+    var blockFrames: [(name: String, index: Int)] = []
+    /// Modules imported during this render, by template name.
+    var modules: [String: ModuleObject] = [:]
+    /// How deep includes, imports, blocks and macro calls are nested.
     var depth = 0
 
-    init(environment: Environment) {
+    init(environment: Environment, root: [String: Value] = [:]) {
         self.environment = environment
         self.autoescape = environment.options.autoescape
+        self.strict = environment.options.undefined == .strict
+        self.out = []
+        self.outputLimit = environment.options.maxOutputBytes
+        self.context = TemplateContext(root: root, parent: nil)
     }
 
-    public var strictUndefined: Bool { environment.options.undefined == .strict }
+    public var strictUndefined: Bool { strict }
 
     /// A missing value that behaves as the environment's undefined does.
     public func undefined(_ hint: Undefined.Hint) -> Value {
-        .undefined(Undefined(hint, strict: strictUndefined))
+        .undefined(Undefined(hint, strict: strict))
     }
 
     /// Applies the filter `name` (for filters such as `map` that call others).
@@ -46,5 +75,122 @@ public final class Runtime {
         case .undefined(let u): throw u.error
         default: throw TemplateError(.type, "'\(callee.typeName)' object is not callable")
         }
+    }
+
+    // MARK: - Variables
+
+    /// Looks a name up: locals (innermost first), template variables, the
+    /// render context, then the environment's globals.
+    @inline(__always)
+    func lookup(_ name: String) -> Value? {
+        var i = locals.count - 1
+        while i >= boundary {
+            if locals[i].name == name { return locals[i].value }
+            i -= 1
+        }
+        var ctx: TemplateContext? = context
+        while let c = ctx {
+            if let v = c.vars[name] { return v }
+            ctx = c.parent
+        }
+        if let v = context.root[name] { return v }
+        return environment.globals[name]
+    }
+
+    /// Assigns in the innermost scope.
+    @inline(__always)
+    func assignLocal(_ name: String, _ value: Value) {
+        var i = locals.count - 1
+        while i >= scopeStart {
+            if locals[i].name == name {
+                locals[i].value = value
+                return
+            }
+            i -= 1
+        }
+        locals.append((name, value))
+    }
+
+    /// Enters a new scope for a loop or `with` body; returns what `popScope` needs.
+    @inline(__always)
+    func pushScope() -> (count: Int, scopeStart: Int) {
+        let saved = (locals.count, scopeStart)
+        scopeStart = locals.count
+        return saved
+    }
+
+    @inline(__always)
+    func popScope(_ saved: (count: Int, scopeStart: Int)) {
+        locals.removeSubrange(saved.count...)
+        scopeStart = saved.scopeStart
+    }
+
+    // MARK: - Output
+
+    @inline(__always)
+    func write(_ bytes: [UInt8]) throws {
+        out.append(contentsOf: bytes)
+        if out.count > outputLimit { throw outputTooLarge() }
+    }
+
+    @inline(__always)
+    func write(_ text: String) throws {
+        out.append(contentsOf: text.utf8)
+        if out.count > outputLimit { throw outputTooLarge() }
+    }
+
+    @inline(__always)
+    func writeEscaped(_ text: String) throws {
+        Escaping.appendEscaped(text, to: &out)
+        if out.count > outputLimit { throw outputTooLarge() }
+    }
+
+    private func outputTooLarge() -> TemplateError {
+        TemplateError(
+            .limit, "the output is larger than \(outputLimit) bytes",
+            help: "check for a loop that repeats more than intended")
+    }
+
+    /// Runs `body` with output going to a fresh buffer and returns what it wrote.
+    func capture(_ body: () throws -> Void) throws -> String {
+        var saved: [UInt8] = []
+        swap(&saved, &out)
+        defer { swap(&saved, &out) }
+        try body()
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Captured output as a value: `Markup` when autoescaping, like Jinja's macros.
+    func captured(_ text: String) -> Value {
+        autoescape ? .markup(text) : .string(text)
+    }
+
+    /// Enters a nested include, import, block or macro call, failing past the limit.
+    @inline(__always)
+    func enterNested() throws {
+        depth += 1
+        if depth > environment.options.maxRecursionDepth {
+            throw TemplateError(
+                .recursion,
+                "maximum recursion depth exceeded: more than \(environment.options.maxRecursionDepth) nested includes, imports or macro calls",
+                help: "check for a template that includes or extends itself, or a macro that calls itself without end")
+        }
+    }
+}
+
+/// Template-level state shared by a template and the templates it extends:
+/// variables set at the top level (exported by imports), the render context,
+/// and the inheritance chain of each block.
+final class TemplateContext {
+    var vars: [String: Value] = [:]
+    let root: [String: Value]
+    /// For included templates: the includer's context, whose variables they see.
+    let parent: TemplateContext?
+    /// For each block name, its definitions from the most derived template to the base.
+    var blocks: [String: [CompiledBlock]] = [:]
+
+    init(root: [String: Value], parent: TemplateContext?) {
+        self.root = root
+        self.parent = parent
     }
 }

@@ -1,0 +1,234 @@
+/// Statements to closures.
+extension Compiler {
+    func compileStatement(_ stmt: Stmt) throws -> Exec? {
+        switch stmt {
+        case .data(let text, _):
+            let bytes = Array(text.utf8)
+            return { rt in try rt.write(bytes) }
+
+        case .output(let expr, let span):
+            let e = try compile(expr)
+            return located(span) { rt in try rt.emit(try e(rt)) }
+
+        case .if(let branches, let otherwise, let span):
+            conditionalDepth += 1
+            defer { conditionalDepth -= 1 }
+            let compiled = try branches.map { (test: try compile($0.test), body: try compileBody($0.body)) }
+            let elseBody = try otherwise.map(compileBody)
+            if compiled.count == 1 {
+                let (test, body) = compiled[0]
+                return located(span) { rt in
+                    if try test(rt).truthy() { try body(rt) } else { try elseBody?(rt) }
+                }
+            }
+            return located(span) { rt in
+                for branch in compiled where try branch.test(rt).truthy() {
+                    try branch.body(rt)
+                    return
+                }
+                try elseBody?(rt)
+            }
+
+        case .for(let loop):
+            return try compileFor(loop)
+
+        case .set(let target, let value, let span):
+            let v = try compile(value)
+            let assign = try compileAssignment(target)
+            return located(span) { rt in try assign(rt, try v(rt)) }
+
+        case .setBlock(let target, let filters, let body, let span):
+            scopeDepth += 1
+            let b = try compileBody(body)
+            scopeDepth -= 1
+            let assign = try compileAssignment(target)
+            var pipeline: Eval = { rt in rt.captured(try rt.capture { try b(rt) }) }
+            for f in filters { pipeline = try compileFilter(f.name, f.arguments, f.span, input: pipeline) }
+            let value = pipeline
+            return located(span) { rt in try assign(rt, try value(rt)) }
+
+        case .with(let assignments, let body, let span):
+            let values = try assignments.map { (assign: $0.target, value: try compile($0.value)) }
+            scopeDepth += 1
+            defer { scopeDepth -= 1 }
+            let targets = try values.map { try compileAssignment($0.assign) }
+            let evals = values.map(\.value)
+            let b = try compileBody(body)
+            return located(span) { rt in
+                let computed = try evals.map { try $0(rt) }
+                let saved = rt.pushScope()
+                defer { rt.popScope(saved) }
+                for (assign, value) in zip(targets, computed) { try assign(rt, value) }
+                try b(rt)
+            }
+
+        case .macro(let definition):
+            let macro = try compileMacro(definition)
+            let assign = try compileAssignment(.name(definition.name, definition.span))
+            return { rt in
+                try assign(rt, .object(MacroObject(macro, closure: rt.visibleLocals(), context: rt.context)))
+            }
+
+        case .callBlock(let call, let definition, let span):
+            guard case .call(let callee, let args, let callSpan) = call else {
+                throw error(.syntax, "expected call", at: span)
+            }
+            let caller = try compileMacro(definition)
+            var withCaller = args
+            withCaller.keywords.append(("caller", .name("\u{0}caller", span)))
+            let invoke = try compile(.call(callee, withCaller, callSpan))
+            return located(span) { rt in
+                let callerObject = MacroObject(caller, closure: rt.visibleLocals(), context: rt.context)
+                let saved = rt.pushScope()
+                rt.locals.append(("\u{0}caller", .object(callerObject)))
+                let result: Value
+                do {
+                    result = try invoke(rt)
+                } catch {
+                    rt.popScope(saved)
+                    throw error
+                }
+                rt.popScope(saved)
+                try rt.emit(result)
+            }
+
+        case .filterBlock(let filters, let body, let span):
+            let b = try compileBody(body)
+            var pipeline: Eval = { rt in rt.captured(try rt.capture { try b(rt) }) }
+            for f in filters { pipeline = try compileFilter(f.name, f.arguments, f.span, input: pipeline) }
+            let value = pipeline
+            return located(span) { rt in try rt.emit(try value(rt)) }
+
+        case .include(let template, let ignoreMissing, let withContext, let span):
+            let name = try compile(template)
+            return located(span) { rt in
+                guard let found = try rt.loadTemplate(try name(rt), ignoreMissing: ignoreMissing) else { return }
+                try rt.include(found, withContext: withContext)
+            }
+
+        case .import(let template, let alias, let withContext, let span):
+            let name = try compile(template)
+            let assign = try compileAssignment(.name(alias, span))
+            return located(span) { rt in
+                try assign(rt, .object(try rt.importModule(try name(rt), withContext: withContext)))
+            }
+
+        case .fromImport(let template, let names, let withContext, let span):
+            let name = try compile(template)
+            let targets = try names.map { (name: $0.name, assign: try compileAssignment(.name($0.alias, span))) }
+            let line = span.line
+            return located(span) { rt in
+                let templateName = try name(rt)
+                let module = try rt.importModule(templateName, withContext: withContext)
+                for target in targets {
+                    guard let value = module.attribute(target.name) else {
+                        throw TemplateError(
+                            .runtime,
+                            "the template '\(templateName.displayString)' (imported on line \(line)) does not export the requested name '\(target.name)'"
+                        )
+                    }
+                    try target.assign(rt, value)
+                }
+            }
+
+        case .extends(let template, let span):
+            let name = try compile(template)
+            return located(span) { rt in
+                guard rt.pendingParent == nil else {
+                    throw TemplateError(.runtime, "extended multiple times: a template may extend only one parent")
+                }
+                rt.pendingParent = try rt.loadTemplate(try name(rt), ignoreMissing: false)
+            }
+
+        case .block(let definition):
+            blockDepth += 1
+            scopeDepth += 1
+            let body = try compileBody(definition.body)
+            blockDepth -= 1
+            scopeDepth -= 1
+            blocks[definition.name] = CompiledBlock(
+                name: definition.name, body: body, scoped: definition.scoped, required: definition.required,
+                span: definition.span, source: source)
+            let name = definition.name
+            return located(definition.span) { rt in try rt.renderBlock(name) }
+
+        case .autoescape(let expr, let body, let span):
+            let e = try compile(expr)
+            let b = try compileBody(body)
+            return located(span) { rt in
+                let saved = rt.autoescape
+                rt.autoescape = try e(rt).truthy()
+                defer { rt.autoescape = saved }
+                try b(rt)
+            }
+        }
+    }
+
+    // MARK: - Assignment
+
+    /// Compiles where a `set`, `for`, `with` or macro stores its value. At the
+    /// top level names become template variables (exported to importers);
+    /// inside loops, blocks and macros they are locals of that scope.
+    func compileAssignment(_ target: AssignTarget) throws -> @Sendable (Runtime, Value) throws -> Void {
+        switch target {
+        case .name(let name, _):
+            if scopeDepth == 0 {
+                return { rt, value in rt.context.vars[name] = value }
+            }
+            return { rt, value in rt.assignLocal(name, value) }
+        case .tuple(let targets, _):
+            let assigns = try targets.map(compileAssignment)
+            return { rt, value in
+                let items = try value.iterate()
+                guard items.count == assigns.count else {
+                    if items.count > assigns.count {
+                        throw TemplateError(.value, "too many values to unpack (expected \(assigns.count))")
+                    }
+                    throw TemplateError(
+                        .value, "not enough values to unpack (expected \(assigns.count), got \(items.count))")
+                }
+                for (assign, item) in zip(assigns, items) { try assign(rt, item) }
+            }
+        case .namespaceAttribute(let name, let attribute, _):
+            return { rt, value in
+                guard case .object(let object) = rt.lookup(name) ?? .none,
+                    let namespace = object as? NamespaceObject
+                else {
+                    throw TemplateError(.runtime, "cannot assign attribute on non-namespace object '\(name)'")
+                }
+                namespace.attributes[.string(attribute)] = value
+            }
+        }
+    }
+
+    // MARK: - Macros and loops
+
+    func compileMacro(_ definition: MacroDefinition) throws -> CompiledMacro {
+        let savedBlockDepth = blockDepth
+        blockDepth = 0
+        scopeDepth += 1
+        defer {
+            blockDepth = savedBlockDepth
+            scopeDepth -= 1
+        }
+        let defaults = try definition.parameters.map { try $0.defaultValue.map(compile) }
+        let body = try compileBody(definition.body)
+        let used = Stmt.names(in: definition.body)
+        return CompiledMacro(
+            name: definition.name, parameters: definition.parameters.map(\.name), defaults: defaults, body: body,
+            usesCaller: used.contains("caller"), usesVarargs: used.contains("varargs"),
+            usesKwargs: used.contains("kwargs"), span: definition.span)
+    }
+
+    private func compileFor(_ loop: ForLoop) throws -> Exec {
+        let iterable = try compile(loop.iterable)
+        let otherwise = try loop.otherwise.map(compileBody)
+        scopeDepth += 1
+        defer { scopeDepth -= 1 }
+        let assign = try compileAssignment(loop.target)
+        let condition = try loop.condition.map(compile)
+        let body = try compileBody(loop.body)
+        let runner = LoopRunner(assign: assign, condition: condition, body: body, otherwise: otherwise)
+        return located(loop.span) { rt in try runner.run(rt, try iterable(rt), depth: 1) }
+    }
+}

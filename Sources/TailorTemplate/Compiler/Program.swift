@@ -1,0 +1,41 @@
+/// A compiled expression: evaluates against a render's runtime.
+typealias Eval = @Sendable (Runtime) throws -> Value
+/// A compiled statement: writes into the runtime's output.
+typealias Exec = @Sendable (Runtime) throws -> Void
+
+/// What a template compiles to: its top-level statements as closures with
+/// filters, tests and constants resolved, static text pre-encoded as bytes,
+/// and its blocks by name. Immutable, shared by every render.
+final class Program: Sendable {
+    let source: SourceFile
+    let body: [Exec]
+    let blocks: [String: CompiledBlock]
+
+    init(source: SourceFile, body: [Exec], blocks: [String: CompiledBlock]) {
+        self.source = source
+        self.body = body
+        self.blocks = blocks
+    }
+}
+
+/// A `{% block %}` of a template, ready to render in any inheritance chain.
+struct CompiledBlock: Sendable {
+    let name: String
+    let body: Exec
+    let scoped: Bool
+    let required: Bool
+    let span: Span
+    let source: SourceFile
+}
+
+/// A compiled macro (or a call block's `caller`): signature and body.
+struct CompiledMacro: Sendable {
+    let name: String
+    let parameters: [String]
+    let defaults: [Eval?]
+    let body: Exec
+    let usesCaller: Bool
+    let usesVarargs: Bool
+    let usesKwargs: Bool
+    let span: Span
+}

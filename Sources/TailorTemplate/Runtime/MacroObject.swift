@@ -1,0 +1,136 @@
+/// A macro (or a call block's `caller`) bound to where it was defined: the
+/// locals it closes over and the template variables it sees.
+final class MacroObject: ValueObject, @unchecked Sendable {
+    let macro: CompiledMacro
+    let closure: [(name: String, value: Value)]
+    let context: TemplateContext
+
+    init(_ macro: CompiledMacro, closure: [(name: String, value: Value)], context: TemplateContext) {
+        self.macro = macro
+        self.closure = closure
+        self.context = context
+    }
+
+    var typeName: String { "Macro" }
+    var isCallable: Bool { true }
+    var reprString: String { "<Macro '\(macro.name)'>" }
+
+    func attribute(_ name: String) -> Value? {
+        switch name {
+        case "name": return .string(macro.name)
+        case "arguments": return .tuple(macro.parameters.map { .string($0) })
+        case "caller": return .bool(macro.usesCaller)
+        case "catch_kwargs": return .bool(macro.usesKwargs)
+        case "catch_varargs": return .bool(macro.usesVarargs)
+        default: return nil
+        }
+    }
+
+    func call(_ arguments: Arguments, in rt: Runtime) throws -> Value {
+        try rt.enterNested()
+        let savedContext = rt.context
+        let savedBoundary = rt.boundary
+        let savedScope = rt.scopeStart
+        let savedFrames = rt.blockFrames
+        let base = rt.locals.count
+        defer {
+            rt.locals.removeSubrange(base...)
+            rt.context = savedContext
+            rt.boundary = savedBoundary
+            rt.scopeStart = savedScope
+            rt.blockFrames = savedFrames
+            rt.depth -= 1
+        }
+        rt.context = context
+        if macro.name != "caller" { rt.locals.append((macro.name, .object(self))) }
+        rt.locals.append(contentsOf: closure)
+        rt.boundary = base
+        rt.scopeStart = rt.locals.count
+        rt.blockFrames = []
+
+        let params = macro.parameters
+        let positional = arguments.positional
+        if positional.count > params.count && !macro.usesVarargs {
+            throw TemplateError(
+                .type, "macro '\(macro.name)' takes not more than \(params.count) argument(s)")
+        }
+        var extraKeywords = Dict()
+        var keywordValues: [String: Value] = [:]
+        var callerValue: Value? = nil
+        for (name, value) in arguments.keywords {
+            if let i = params.firstIndex(of: name) {
+                if i < positional.count {
+                    throw TemplateError(.type, "macro '\(macro.name)' got multiple values for argument '\(name)'")
+                }
+                keywordValues[name] = value
+            } else if name == "caller" && macro.usesCaller {
+                callerValue = value
+            } else if macro.usesKwargs {
+                extraKeywords[.string(name)] = value
+            } else {
+                throw TemplateError(.type, "macro '\(macro.name)' takes no keyword argument '\(name)'")
+            }
+        }
+        for (i, name) in params.enumerated() {
+            let value: Value
+            if i < positional.count {
+                value = positional[i]
+            } else if let given = keywordValues[name] {
+                value = given
+            } else if let defaultValue = macro.defaults[i] {
+                value = try defaultValue(rt)
+            } else {
+                value = rt.undefined(.message("parameter '\(name)' was not provided"))
+            }
+            rt.locals.append((name, value))
+        }
+        if macro.usesVarargs {
+            rt.locals.append(("varargs", .tuple(positional.count > params.count ? Array(positional[params.count...]) : [])))
+        }
+        if macro.usesKwargs { rt.locals.append(("kwargs", .dict(extraKeywords))) }
+        if macro.usesCaller {
+            rt.locals.append(("caller", callerValue ?? rt.undefined(.message("no caller defined"))))
+        }
+        let text = try rt.capture { try macro.body(rt) }
+        return rt.captured(text)
+    }
+}
+
+/// What `{% import 'x' as m %}` binds: the template's exported variables and macros.
+final class ModuleObject: ValueObject, @unchecked Sendable {
+    let name: String
+    let context: TemplateContext
+    let output: String
+
+    init(name: String, context: TemplateContext, output: String) {
+        self.name = name
+        self.context = context
+        self.output = output
+    }
+
+    var typeName: String { "TemplateModule" }
+    var displayString: String { output }
+    var reprString: String { "<TemplateModule '\(name)'>" }
+
+    func attribute(_ name: String) -> Value? {
+        guard !name.hasPrefix("_") else { return nil }
+        return context.vars[name]
+    }
+}
+
+/// `self`: the current template's blocks as callables (`self.title()`).
+final class SelfObject: ValueObject, @unchecked Sendable {
+    static let shared = SelfObject()
+    var typeName: String { "TemplateReference" }
+    var reprString: String { "<TemplateReference>" }
+
+    func attribute(_ name: String) -> Value? {
+        .object(
+            FunctionObject(name) { _, rt in
+                guard rt.context.blocks[name] != nil else {
+                    throw TemplateError(.undefined, "there is no block named '\(name)'")
+                }
+                return rt.captured(try rt.capture { try rt.renderBlock(name, index: 0) })
+            })
+    }
+}

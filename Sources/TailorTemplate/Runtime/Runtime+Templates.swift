@@ -1,0 +1,152 @@
+/// Rendering whole templates: the top level with inheritance, blocks and
+/// `super()`, includes and imports.
+extension Runtime {
+    /// Loads a template by name (or the first found of a list of names).
+    func loadTemplate(_ name: Value, ignoreMissing: Bool) throws -> Template? {
+        let names: [Value]
+        switch name {
+        case .list(let items), .tuple(let items): names = items
+        case .object(let o as TemplateObject): return o.template
+        default: names = [name]
+        }
+        for candidate in names {
+            if case .object(let o as TemplateObject) = candidate { return o.template }
+            guard let text = candidate.stringValue else {
+                try candidate.checkStrict()
+                if case .undefined(let u) = candidate { throw u.error }
+                throw TemplateError(.type, "a template name must be a string, not '\(candidate.typeName)'")
+            }
+            if let template = try environment.loadTemplate(text) { return template }
+        }
+        if ignoreMissing { return nil }
+        let list = names.map(\.displayString)
+        if list.count == 1 {
+            throw TemplateError(.notFound, "template '\(list[0])' not found")
+        }
+        throw TemplateError(.notFound, "none of the templates given were found: \(list.joined(separator: ", "))")
+    }
+
+    /// Runs a template's top level in the current context. After `{% extends %}`
+    /// the rest of the top level runs without output, then the parent renders
+    /// with this template's blocks in front of its own.
+    func renderRoot(_ template: Template) throws {
+        let program = template.program
+        for (name, block) in program.blocks { context.blocks[name, default: []].append(block) }
+        let savedParent = pendingParent
+        pendingParent = nil
+        defer { pendingParent = savedParent }
+        for statement in program.body {
+            if pendingParent != nil {
+                _ = try capture { try statement(self) }
+            } else {
+                try statement(self)
+            }
+        }
+        if let parent = pendingParent {
+            pendingParent = nil
+            try enterNested()
+            defer { depth -= 1 }
+            try renderRoot(parent)
+        }
+    }
+
+    /// Renders the most derived definition of a block (or the one at `index` for `super()`).
+    func renderBlock(_ name: String, index: Int = 0) throws {
+        guard let chain = context.blocks[name], index < chain.count else {
+            throw TemplateError(.runtime, "there is no block named '\(name)'")
+        }
+        let block = chain[index]
+        if block.required {
+            throw TemplateError(.runtime, "required block '\(name)' not found: a template extending this one must define it")
+        }
+        try enterNested()
+        let savedBoundary = boundary
+        let savedScope = scopeStart
+        let count = locals.count
+        blockFrames.append((name, index))
+        defer {
+            blockFrames.removeLast()
+            locals.removeSubrange(count...)
+            boundary = savedBoundary
+            scopeStart = savedScope
+            depth -= 1
+        }
+        if !block.scoped { boundary = count }
+        scopeStart = count
+        try block.body(self)
+    }
+
+    /// `super()`: the parent's version of the block being rendered.
+    func renderSuperBlock() throws -> Value {
+        guard let frame = blockFrames.last else {
+            throw TemplateError(.runtime, "super() is only available inside a block")
+        }
+        guard let chain = context.blocks[frame.name], frame.index + 1 < chain.count else {
+            throw TemplateError(.runtime, "there is no parent block called '\(frame.name)'")
+        }
+        return captured(try capture { try renderBlock(frame.name, index: frame.index + 1) })
+    }
+
+    /// Saves what a nested template changes, runs `body`, and restores it.
+    private func nested<T>(context newContext: TemplateContext, _ body: () throws -> T) throws -> T {
+        try enterNested()
+        let savedContext = context
+        let savedBoundary = boundary
+        let savedScope = scopeStart
+        let savedFrames = blockFrames
+        let savedParent = pendingParent
+        let count = locals.count
+        defer {
+            context = savedContext
+            boundary = savedBoundary
+            scopeStart = savedScope
+            blockFrames = savedFrames
+            pendingParent = savedParent
+            locals.removeSubrange(count...)
+            depth -= 1
+        }
+        context = newContext
+        boundary = count
+        scopeStart = count
+        blockFrames = []
+        pendingParent = nil
+        return try body()
+    }
+
+    /// A context for a template included or imported `with context`: it sees the
+    /// current locals and template variables, and keeps its own.
+    private func childContext() -> TemplateContext {
+        let snapshot = TemplateContext(root: context.root, parent: context)
+        for (name, value) in visibleLocals() { snapshot.vars[name] = value }
+        return TemplateContext(root: context.root, parent: snapshot)
+    }
+
+    /// `{% include %}`: renders the template here, with or without the current context.
+    func include(_ template: Template, withContext: Bool) throws {
+        let ctx = withContext ? childContext() : TemplateContext(root: [:], parent: nil)
+        try nested(context: ctx) { try renderRoot(template) }
+    }
+
+    /// `{% import %}`: runs the template's top level and returns its exports.
+    /// Without context a module is made once per render and shared.
+    func importModule(_ name: Value, withContext: Bool) throws -> ModuleObject {
+        let key = name.displayString
+        if !withContext, let cached = modules[key] { return cached }
+        guard let template = try loadTemplate(name, ignoreMissing: false) else {
+            throw TemplateError(.notFound, "template '\(key)' not found")
+        }
+        let ctx = withContext ? childContext() : TemplateContext(root: [:], parent: nil)
+        let output = try nested(context: ctx) { try capture { try renderRoot(template) } }
+        let module = ModuleObject(name: template.name, context: ctx, output: output)
+        if !withContext { modules[key] = module }
+        return module
+    }
+}
+
+/// A compiled template passed as a value (`{% include tmpl %}` with a template object).
+final class TemplateObject: ValueObject, @unchecked Sendable {
+    let template: Template
+    init(_ template: Template) { self.template = template }
+    var typeName: String { "Template" }
+    var reprString: String { "<Template '\(template.name)'>" }
+}
