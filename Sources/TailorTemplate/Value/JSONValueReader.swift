@@ -64,7 +64,8 @@ public struct JSONValueReader: Sendable {
         }
     }
 
-    static func describe(_ value: Value) -> String {
+    /// "an array", "a string", ...: how a JSON value is named in messages.
+    public static func describe(_ value: Value) -> String {
         switch value {
         case .list, .tuple: return "an array"
         case .string, .markup: return "a string"
