@@ -147,18 +147,28 @@ extension Compiler {
             blockDepth -= 1
             scopeDepth -= 1
             blocks[definition.name] = CompiledBlock(
-                name: definition.name, body: body, scoped: definition.scoped, required: definition.required,
+                name: definition.name, body: body, required: definition.required,
                 span: definition.span, source: source)
             let name = definition.name
-            return located(definition.span) { rt in try rt.renderBlock(name) }
+            let scoped = definition.scoped
+            return located(definition.span) { rt in
+                // After `extends`, the parent decides where blocks render.
+                if rt.pendingParent == nil { try rt.renderBlock(name, scoped: scoped) }
+            }
 
         case .autoescape(let expr, let body, let span):
             let e = try compile(expr)
+            scopeDepth += 1
+            defer { scopeDepth -= 1 }
             let b = try compileBody(body)
             return located(span) { rt in
                 let saved = rt.autoescape
+                let scope = rt.pushScope()
                 rt.autoescape = try e(rt).truthy()
-                defer { rt.autoescape = saved }
+                defer {
+                    rt.autoescape = saved
+                    rt.popScope(scope)
+                }
                 try b(rt)
             }
         }

@@ -22,7 +22,6 @@ final class Program: Sendable {
 struct CompiledBlock: Sendable {
     let name: String
     let body: Exec
-    let scoped: Bool
     let required: Bool
     let span: Span
     let source: SourceFile

@@ -19,7 +19,23 @@ struct Lexer {
 
     init(source: SourceFile, options: Options) {
         self.source = source
-        var text = Array(source.text.utf8)
+        // Jinja normalizes line breaks in the source to "\n".
+        var text: [UInt8] = []
+        text.reserveCapacity(source.text.utf8.count)
+        var previousCR = false
+        for b in source.text.utf8 {
+            if b == 13 {
+                text.append(10)
+                previousCR = true
+                continue
+            }
+            if b == 10 && previousCR {
+                previousCR = false
+                continue
+            }
+            previousCR = false
+            text.append(b)
+        }
         if !options.keepTrailingNewline {
             if text.last == 10 {
                 text.removeLast()
@@ -229,7 +245,13 @@ struct Lexer {
                     var s = bodyStart
                     var e = i
                     if stripBodyStart { while s < e && isSpace(bytes[s]) { s += 1 } }
-                    if dash { while e > s && isSpace(bytes[e - 1]) { e -= 1 } }
+                    if dash {
+                        while e > s && isSpace(bytes[e - 1]) { e -= 1 }
+                    } else if options.lstripBlocks && bytes[i + 2] != 43 {
+                        var k = e
+                        while k > s && (bytes[k - 1] == 32 || bytes[k - 1] == 9) { k -= 1 }
+                        if k == 0 || bytes[k - 1] == 10 { e = k }
+                    }
                     if e > s {
                         tokens.append(Token(kind: .data(String(decoding: bytes[s..<e], as: UTF8.self)), span: span(at: s)))
                     }
@@ -332,6 +354,17 @@ struct Lexer {
     private mutating func lexNumber() throws -> Token.Kind {
         let start = pos
         let startSpan = currentSpan()
+        // 0x1F, 0o17, 0b101
+        if peek() == 48, let p = peek(1), let radix = [120: 16, 88: 16, 111: 8, 79: 8, 98: 2, 66: 2][p] {
+            advance(2)
+            let digitsStart = pos
+            while let c = peek(), isNameByte(c) { advance() }
+            let text = String(decoding: bytes[digitsStart..<pos], as: UTF8.self).replacingOccurrences("_", "")
+            guard let value = Int(text, radix: radix) else {
+                throw syntaxError("invalid number literal '\(String(decoding: bytes[start..<pos], as: UTF8.self))'", at: startSpan)
+            }
+            return .integer(value)
+        }
         var isFloat = false
         func digits() {
             while let c = peek(), (c >= 48 && c <= 57) || (c == 95 && (peek(1).map { $0 >= 48 && $0 <= 57 } ?? false)) {

@@ -130,7 +130,6 @@ extension Parser {
         let span = next().span
         var assignments: [(target: AssignTarget, value: Expr)] = []
         while case .name = currentKind {
-            if !assignments.isEmpty { try expectOp(",") }
             let target = try parseAssignTarget(allowNamespace: false)
             try expectOp("=")
             assignments.append((target, try parseExpression()))

@@ -36,7 +36,10 @@ final class LoopRunner: Sendable {
         defer { rt.popScope(saved) }
         let loop = LoopObject(items: items, depth: depth, runner: self)
         rt.locals.append(("loop", .object(loop)))
+        let base = rt.locals.count
         for (i, item) in items.enumerated() {
+            // Each iteration starts afresh: what the body set does not carry over.
+            if rt.locals.count > base { rt.locals.removeSubrange(base...) }
             loop.index0 = i
             try assign(rt, item)
             try body(rt)

@@ -50,8 +50,10 @@ extension Runtime {
         }
     }
 
-    /// Renders the most derived definition of a block (or the one at `index` for `super()`).
-    func renderBlock(_ name: String, index: Int = 0) throws {
+    /// Renders the most derived definition of a block (or the one at `index` for
+    /// `super()`). Unless the block statement is `scoped`, the block does not see
+    /// the locals around it; overrides and `super()` see what it sees.
+    func renderBlock(_ name: String, index: Int = 0, scoped: Bool = false) throws {
         guard let chain = context.blocks[name], index < chain.count else {
             throw TemplateError(.runtime, "there is no block named '\(name)'")
         }
@@ -71,7 +73,7 @@ extension Runtime {
             scopeStart = savedScope
             depth -= 1
         }
-        if !block.scoped { boundary = count }
+        if !scoped { boundary = count }
         scopeStart = count
         try block.body(self)
     }
@@ -84,7 +86,7 @@ extension Runtime {
         guard let chain = context.blocks[frame.name], frame.index + 1 < chain.count else {
             throw TemplateError(.runtime, "there is no parent block called '\(frame.name)'")
         }
-        return captured(try capture { try renderBlock(frame.name, index: frame.index + 1) })
+        return captured(try capture { try renderBlock(frame.name, index: frame.index + 1, scoped: true) })
     }
 
     /// Saves what a nested template changes, runs `body`, and restores it.
@@ -95,8 +97,10 @@ extension Runtime {
         let savedScope = scopeStart
         let savedFrames = blockFrames
         let savedParent = pendingParent
+        let savedAutoescape = autoescape
         let count = locals.count
         defer {
+            autoescape = savedAutoescape
             context = savedContext
             boundary = savedBoundary
             scopeStart = savedScope
@@ -110,6 +114,7 @@ extension Runtime {
         scopeStart = count
         blockFrames = []
         pendingParent = nil
+        autoescape = environment.options.autoescape
         return try body()
     }
 

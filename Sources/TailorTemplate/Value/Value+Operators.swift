@@ -17,6 +17,19 @@ extension Value {
     public static func binary(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
         try a.checkStrict()
         try b.checkStrict()
+        if op == .concat {
+            // `~` prints both sides; markup stays markup, escaping the plain side.
+            switch (a, b) {
+            case (.markup(let x), _) where !b.isMarkup:
+                return .markup(x + Escaping.escapeHTML(try b.stringify()))
+            case (_, .markup(let y)) where !a.isMarkup:
+                return .markup(Escaping.escapeHTML(try a.stringify()) + y)
+            case (.markup(let x), .markup(let y)):
+                return .markup(x + y)
+            default:
+                return .string(try a.stringify() + b.stringify())
+            }
+        }
         if case .undefined(let u) = a { throw u.error }
         if case .undefined(let u) = b { throw u.error }
         switch op {

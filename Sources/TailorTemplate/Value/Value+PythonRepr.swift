@@ -78,7 +78,7 @@ extension Value {
         let (negative, digits, exponent) = shortestDigits(d)
         var out = negative ? "-" : ""
         // `exponent` is the power of ten of the first digit.
-        if exponent >= -5 && exponent < 16 {
+        if exponent >= -4 && exponent < 16 {
             if exponent < 0 {
                 out += "0." + String(repeating: "0", count: -exponent - 1) + digits
             } else if digits.count > exponent + 1 {

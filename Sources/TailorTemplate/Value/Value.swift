@@ -104,6 +104,12 @@ extension Value {
         }
     }
 
+    /// True for `Markup` strings.
+    public var isMarkup: Bool {
+        if case .markup = self { return true }
+        return false
+    }
+
     /// True for `int`, `float` and `bool` (Python's numbers).
     public var isNumber: Bool {
         switch self {
