@@ -16,6 +16,8 @@ struct Lexer {
     private var stripNextData = false
     /// Set by a block or comment end under `trim_blocks`: drop one newline.
     private var trimNextNewline = false
+    /// Lexing a standalone expression rather than a template.
+    private var expressionOnly = false
 
     init(source: SourceFile, options: Options) {
         self.source = source
@@ -276,16 +278,37 @@ struct Lexer {
         tokens.append(Token(kind: variable ? .variableBegin : .blockBegin, span: open))
         advance(2)
         if peek() == 45 || peek() == 43 { advance() }
+        try lexTagBody(variable: variable, open: open)
+    }
+
+    /// Tokenizes a standalone expression (a segment rule, a campaign setting):
+    /// the whole source is the inside of one tag.
+    static func tokenizeExpression(_ source: SourceFile) throws -> [Token] {
+        var lexer = Lexer(source: source, options: Options(keepTrailingNewline: true))
+        lexer.expressionOnly = true
+        try lexer.lexTagBody(variable: true, open: lexer.currentSpan())
+        lexer.tokens.append(Token(kind: .eof, span: lexer.currentSpan()))
+        return lexer.tokens
+    }
+
+    private mutating func lexTagBody(variable: Bool, open: Span) throws {
         var brackets: [UInt8] = []
         while true {
             // Skip whitespace.
             while let b = peek(), isSpace(b) { advance() }
+            if expressionOnly && peek() == nil {
+                if let last = brackets.last {
+                    let want = last == 40 ? ")" : (last == 91 ? "]" : "}")
+                    throw syntaxError("unexpected end of expression, expected '\(want)'", at: currentSpan())
+                }
+                return
+            }
             guard let b = peek() else {
                 throw syntaxError(
                     "unexpected end of template, expected '\(variable ? "}}" : "%}")' to close the tag", at: open)
             }
             // End of tag (only when brackets are balanced).
-            if brackets.isEmpty {
+            if brackets.isEmpty && !expressionOnly {
                 if variable {
                     if b == 125 && peek(1) == 125 { return finishTag(variable: true, strip: false, plus: false, width: 2) }
                     if b == 45 && peek(1) == 125 && peek(2) == 125 { return finishTag(variable: true, strip: true, plus: false, width: 3) }
