@@ -3,7 +3,7 @@ extension Parser {
     /// Tags that only end or continue another tag.
     static let closingTags: Set<String> = [
         "endif", "endfor", "endblock", "endmacro", "endcall", "endfilter", "endset", "endwith",
-        "endautoescape", "endraw", "else", "elif",
+        "endautoescape", "endraw", "else", "elif", "endsegment", "elsesegment",
     ]
 
     /// Parses the tag whose name is the current token (after `{%`).
@@ -29,6 +29,7 @@ extension Parser {
             try expectBlockEnd()
             return [.extends(target, span)]
         case "block": return [try parseBlock()]
+        case "segment": return [try parseSegment()]
         case "autoescape":
             _ = next()
             let value = try parseExpression()
