@@ -21,8 +21,8 @@ struct TemplateCases: ParsableCommand {
             A line that is not a valid case is answered with an error when its id can \
             be read, and described on standard error either way.
 
-            Cases render in a child process: if the engine crashes on a case, that \
-            case alone goes unanswered (named on standard error) and the others are \
+            Cases render in a child process: if the engine crashes on a case, or \
+            hangs on it past --case-timeout, that case alone goes unanswered (named on standard error) and the others are \
             still answered, and the exit status is 1. --in-process renders without \
             the child process.
 
@@ -44,6 +44,9 @@ struct TemplateCases: ParsableCommand {
     @Flag(help: "Render in this process: faster to start, but an engine crash ends the run.")
     var inProcess = false
 
+    @Option(help: ArgumentHelp("Seconds a case may take before it is taken to hang and killed (with the child process).", valueName: "seconds"))
+    var caseTimeout: Double = 10
+
     /// Child mode of ``CaseSupervisor``: answers are framed for the supervisor.
     @Flag(help: .hidden)
     var worker = false
@@ -54,6 +57,7 @@ struct TemplateCases: ParsableCommand {
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        if !(caseTimeout > 0) { throw ValidationError("--case-timeout must be a positive number of seconds.") }
     }
 
     func run() throws {
@@ -73,7 +77,8 @@ struct TemplateCases: ParsableCommand {
         let jobs = self.jobs ?? Parallel.coreCount
 
         if !worker && !inProcess && file != "-" {
-            let supervisor = CaseSupervisor(file: file, jobs: jobs, lines: lines, bytes: bytes)
+            let supervisor = CaseSupervisor(
+                file: file, jobs: jobs, lines: lines, bytes: bytes, caseTimeout: caseTimeout)
             if let crashed = supervisor.run() {
                 // Non-zero so that the harness shows the crash notes on standard error.
                 if crashed > 0 { throw ExitCode.templateFailed }

@@ -9,12 +9,16 @@ import TailorTemplate
 /// with an answer and `D <line>` for a line that gets none. The supervisor
 /// forwards the answers. When the child dies, the cases it had started are the
 /// suspects: each is run again alone; one that still kills its process gets no
-/// answer and a note on standard error, and the rest of the file goes on.
+/// answer and a note on standard error, and the rest of the file goes on. A
+/// child that stops making progress (a case that never finishes) is killed
+/// and handled the same way.
 struct CaseSupervisor {
     var file: String
     var jobs: Int
     var lines: [(number: Int, range: Range<Int>)]
     var bytes: [UInt8]
+    /// A child that says nothing for this long is taken to hang on a case and killed.
+    var caseTimeout: Double = 10
 
     /// What one child process did.
     private struct WorkerRun {
@@ -45,7 +49,7 @@ struct CaseSupervisor {
                 if let crash = alone.crash, !alone.finished.contains(number) {
                     pending.remove(number)
                     crashed += 1
-                    ErrorPrinter.write("\(file):\(number): case \(caseID(number)) crashed the engine (\(crash)); no answer given")
+                    ErrorPrinter.write("\(file):\(number): case \(caseID(number)) crashed or hung the engine (\(crash)); no answer given")
                 }
             }
         }
@@ -76,12 +80,33 @@ struct CaseSupervisor {
             return nil
         }
 
+        // A watchdog kills a child that stops making progress (an endless loop).
+        let lastActivity = Locked(Stopwatch.now())
+        let state = Locked((finished: false, timedOut: false))
+        let pid = process.processIdentifier
+        let timeoutNanos = UInt64(caseTimeout * 1e9)
+        let watchdog = Thread {
+            while true {
+                Thread.sleep(forTimeInterval: 0.1)
+                let idle = Stopwatch.now() - lastActivity.withLock { $0 }
+                let stop = state.withLock { state -> Bool in
+                    if state.finished { return true }
+                    if idle > timeoutNanos { state.timedOut = true }
+                    return state.timedOut
+                }
+                if stop { break }
+            }
+            if state.withLock({ $0.timedOut && !$0.finished }) { kill(pid, SIGKILL) }
+        }
+        watchdog.start()
+
         var run = WorkerRun()
         var buffer: [UInt8] = []
         let reader = pipe.fileHandleForReading
         while true {
             let data = reader.availableData
             if data.isEmpty { break }
+            lastActivity.withLock { $0 = Stopwatch.now() }
             buffer.append(contentsOf: data)
             var start = 0
             while let end = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
@@ -91,7 +116,13 @@ struct CaseSupervisor {
             buffer.removeFirst(start)
         }
         process.waitUntilExit()
-        if process.terminationReason == .uncaughtSignal {
+        let timedOut = state.withLock { state -> Bool in
+            state.finished = true
+            return state.timedOut
+        }
+        if timedOut {
+            run.crash = "no answer within \(caseTimeout) s, killed"
+        } else if process.terminationReason == .uncaughtSignal {
             run.crash = "signal \(process.terminationStatus)\(Self.signalName(process.terminationStatus))"
         } else if process.terminationStatus != 0 {
             run.crash = "exit status \(process.terminationStatus)"
