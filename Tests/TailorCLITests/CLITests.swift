@@ -102,7 +102,7 @@ func workspace(_ files: [String: String]) throws -> URL {
         let result = try tailor(command, in: workspace([:]))
         #expect(result.status == 0)
         #expect(result.stdout.contains("OVERVIEW:"))
-        #expect(result.stdout.contains("Examples:") == hasExamples)
+        #expect(result.stdout.contains("Examples") == hasExamples)
     }
 }
 

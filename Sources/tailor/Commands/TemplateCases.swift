@@ -26,8 +26,10 @@ struct TemplateCases: ParsableCommand {
             still answered, and the exit status is 1. --in-process renders without \
             the child process.
 
-            This is the contract of the conformance harness, which runs it as:
-              python3 ../shared/conformance/run.py --engine ".build/release/tailor template cases"
+            This is the contract of the conformance harness, which runs it as
+            (from the project root):
+              python3 ../shared/conformance/run.py \\
+                --engine ".build/release/tailor template cases"
 
             Examples:
               tailor template cases cases.jsonl
