@@ -39,5 +39,11 @@ let package = Package(
             dependencies: ["TailorTemplate"],
             swiftSettings: upcoming
         ),
+        // Runs the built `tailor` binary: exit codes, stdout and stderr.
+        .testTarget(
+            name: "TailorCLITests",
+            dependencies: ["tailor"],
+            swiftSettings: upcoming
+        ),
     ]
 )

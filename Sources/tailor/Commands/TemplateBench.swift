@@ -17,10 +17,10 @@ struct TemplateBench: ParsableCommand {
 
             bench/run-engine-bench.py runs this beside Jinja2 and MiniJinja.
 
-            Examples:
-              python3 ../shared/bench/gen_data.py --n 10000 --out out/bench/n10000
-              tailor template bench ../shared/bench/campaign out/bench/n10000/contexts.jsonl
-              tailor template bench ../shared/bench/campaign contexts.jsonl --limit 1000 --jobs 4
+            Examples (from the project root, with shared/ beside it):
+              python3 ../shared/bench/gen_data.py --n 10000 --out out/n10000
+              tailor template bench ../shared/bench/campaign out/n10000/contexts.jsonl
+              tailor template bench CAMPAIGN contexts.jsonl --limit 1000 --jobs 4
             """
     )
 
