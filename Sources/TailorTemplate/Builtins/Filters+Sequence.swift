@@ -38,7 +38,8 @@ enum SequenceFilters {
         switch value {
         case .string(let s): return .string(PyString.string(s.unicodeScalars.reversed()))
         case .markup(let s): return .markup(PyString.string(s.unicodeScalars.reversed()))
-        default: return .list(try value.iterate().reversed())
+        case .list, .tuple, .dict, .object, .undefined: return .list(try value.iterate().reversed())
+        default: throw TemplateError(.runtime, "argument must be iterable")
         }
     }
 
