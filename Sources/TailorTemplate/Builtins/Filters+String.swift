@@ -127,9 +127,9 @@ enum StringFilters {
         guard receiverIsMarkup else {
             return .string(PyString.replace(text, try old.stringify(), try new.stringify(), count))
         }
-        let escapedOld = try Escaping.escape(old).stringify()
+        // Markup.replace escapes the replacement, not the text it looks for.
         let escapedNew = try Escaping.escape(new).stringify()
-        return .markup(PyString.replace(text, escapedOld, escapedNew, count))
+        return .markup(PyString.replace(text, try old.stringify(), escapedNew, count))
     }
 
     /// `{{ 42|string }}`: `str()` of the value; `Markup` stays `Markup`.

@@ -41,8 +41,10 @@ enum StringMethods {
             let keepends = try Param.bool(try args.bind(method, ["keepends"])[0], false)
             return .list(PyString.splitlines(s, keepends: keepends).map(text))
         case "replace":
+            // Markup.replace escapes only the replacement.
             let a = try args.bind(method, ["old", "new", "count"], required: 2)
-            return text(PyString.replace(s, try argument(a[0]!), try argument(a[1]!), try Param.int(a[2], -1)))
+            let old = try requireString(a[0]!, method)
+            return text(PyString.replace(s, old, try argument(a[1]!), try Param.int(a[2], -1)))
         case "startswith", "endswith":
             let a = try args.bind(method, ["prefix", "start", "end"], required: 1)
             let scalars = Array(s.unicodeScalars)
@@ -65,7 +67,11 @@ enum StringMethods {
             let a = try args.bind(method, ["sub", "start", "end"], required: 1)
             let scalars = Array(s.unicodeScalars)
             let needle = Array(try requireString(a[0]!, method).unicodeScalars)
-            let (start, end) = try PyIndex.bounds(scalars.count, a[1], a[2])
+            let (start, end, pastEnd) = try PyIndex.boundsPastEnd(scalars.count, a[1], a[2])
+            if pastEnd {
+                if method.hasSuffix("index") { throw TemplateError(.value, "substring not found") }
+                return .int(method == "count" ? 0 : -1)
+            }
             if method == "count" { return .int(PyString.count(scalars, needle, from: start, to: end)) }
             let found = PyString.find(scalars, needle, from: start, to: end, reverse: method.hasPrefix("r"))
             if let found { return .int(found) }

@@ -58,7 +58,7 @@ enum PythonMethods {
         case "get":
             let a = try args.bind("get", ["key", "default"], required: 1)
             try a[0]!.checkHashable()
-            return dict[a[0]!] ?? a[1] ?? .none
+            return dict[a[0]!] ?? a[1] ?? Value.none
         case "keys":
             _ = try args.bind("keys", [])
             return .object(DictView(.keys, dict.keys))
@@ -77,12 +77,20 @@ enum PythonMethods {
 /// Python's slice bounds for `start`/`end` arguments (`'abc'.find('c', -1)`).
 enum PyIndex {
     static func bounds(_ count: Int, _ start: Value?, _ end: Value?) throws -> (Int, Int) {
-        func clamp(_ v: Value?, _ fallback: Int) throws -> Int {
+        let (s, e, _) = try boundsPastEnd(count, start, end)
+        return (s, e)
+    }
+
+    /// The bounds, and whether `start` lies past the end (where even an empty
+    /// substring is not found).
+    static func boundsPastEnd(_ count: Int, _ start: Value?, _ end: Value?) throws -> (Int, Int, Bool) {
+        func adjusted(_ v: Value?, _ fallback: Int) throws -> Int {
             guard let i = try Param.optionalInt(v) else { return fallback }
-            let j = i < 0 ? i + count : i
-            return min(max(j, 0), count)
+            return i < 0 ? max(i + count, 0) : i
         }
-        return (try clamp(start, 0), try clamp(end, count))
+        let s = try adjusted(start, 0)
+        let e = try adjusted(end, count)
+        return (min(s, count), min(e, count), s > count)
     }
 }
 

@@ -185,9 +185,7 @@ enum PyString {
                 while i < scalars.count && isSpace(scalars[i]) { i += 1 }
                 if i == scalars.count { break }
                 if maxsplit >= 0 && splits == maxsplit {
-                    var end = scalars.count
-                    while end > i && isSpace(scalars[end - 1]) { end -= 1 }
-                    parts.append(string(scalars[i..<end]))
+                    parts.append(string(scalars[i...]))
                     return parts
                 }
                 let start = i
