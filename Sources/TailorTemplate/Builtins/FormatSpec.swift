@@ -190,7 +190,7 @@ struct FormatSpec {
 
     /// Pads `sign + body` to the width with the fill and alignment.
     private func pad(sign: String, body: String, defaultAlign: Unicode.Scalar) -> String {
-        let fillChar = fill ?? (zero && align == nil ? "0" : " ")
+        let fillChar = fill ?? (zero ? "0" : " ")
         let alignment = align ?? (zero && defaultAlign == ">" ? "=" : defaultAlign)
         let length = sign.unicodeScalars.count + body.unicodeScalars.count
         guard let width, width > length else { return sign + body }
@@ -208,7 +208,7 @@ struct FormatSpec {
     /// Numbers: grouping of the integer digits, and zero padding that also
     /// gets separators (`'{:08,}'.format(1234)` is `0,001,234`).
     private func padNumber(head: String, integer: String, rest: String, groupSize: Int) -> String {
-        let zeroPadded = (align == nil && zero) || (align == "=" && fill == "0")
+        let zeroPadded = (align == nil && zero) || (align == "=" && (fill ?? (zero ? "0" : " ")) == "0")
         guard zeroPadded, let width, let grouping else {
             return pad(sign: head, body: group(integer, groupSize) + rest, defaultAlign: ">")
         }
