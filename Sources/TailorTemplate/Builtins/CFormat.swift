@@ -5,6 +5,7 @@ import Foundation
 enum CFormat {
     /// Formats a double with a C format such as `"%.2f"` or `"%+08.3e"`.
     static func format(_ spec: String, _ value: Double) -> String {
+        // Retry with the exact size when the text is longer (`"%.300f" % 1e300`).
         var capacity = 128
         while true {
             var buffer = [CChar](repeating: 0, count: capacity)

@@ -5,17 +5,22 @@
 /// try FormatSpec(",.2f").apply(to: 1234.5)   // "1,234.50"
 /// ```
 struct FormatSpec {
+    /// The padding character (default space, or `0` with the `0` flag).
     var fill: Unicode.Scalar?
+    /// `<`, `>`, `^` or `=` (padding after the sign).
     var align: Unicode.Scalar?
     var sign: Unicode.Scalar?
     var alternate = false
     var zero = false
     var width: Int?
+    /// `,` or `_` between thousands.
     var grouping: Unicode.Scalar?
     var precision: Int?
     var type: Unicode.Scalar?
+    /// An empty spec formats like `str()`.
     let isEmpty: Bool
 
+    /// Parses a spec such as `">10"`, `"+,.2f"` or `"08.3e"`.
     init(_ text: String) throws {
         let s = Array(text.unicodeScalars)
         isEmpty = s.isEmpty
@@ -59,6 +64,7 @@ struct FormatSpec {
         guard i == s.count else { throw TemplateError(.value, "Invalid format specifier '\(text)'") }
     }
 
+    /// Reads a run of ASCII digits as a number.
     private static func digits(_ s: [Unicode.Scalar], _ i: inout Int) -> Int? {
         var text = ""
         while i < s.count, s[i].isASCII, s[i].properties.numericType == .decimal {
@@ -68,6 +74,7 @@ struct FormatSpec {
         return text.isEmpty ? nil : Int(text)
     }
 
+    /// The `ValueError` for a type code the value's type does not support.
     private func unknownCode(_ value: Value) -> TemplateError {
         TemplateError(.value, "Unknown format code '\(type!)' for object of type '\(value.typeName)'")
     }
@@ -87,6 +94,7 @@ struct FormatSpec {
         }
     }
 
+    /// Strings: precision truncates, left-aligned by default; signs and `=` are errors.
     private func formatString(_ s: String) throws -> String {
         if let type, type != "s" { throw unknownCode(.string(s)) }
         if sign != nil { throw TemplateError(.value, "Sign not allowed in string format specifier") }
@@ -98,6 +106,7 @@ struct FormatSpec {
         return pad(sign: "", body: text, defaultAlign: "<")
     }
 
+    /// Integers: `d b o x X c n`, or a float type after conversion.
     private func formatInt(_ n: Int, _ value: Value) throws -> String {
         switch type {
         case nil, "d", "n", "b", "o", "x", "X", "c":
@@ -108,8 +117,12 @@ struct FormatSpec {
             throw unknownCode(value)
         }
         if precision != nil { throw TemplateError(.value, "Precision not allowed in integer format specifier") }
+        if type == "c", let grouping { throw TemplateError(.value, "Cannot specify '\(grouping)' with 'c'.") }
         if type == "c" {
             if sign != nil { throw TemplateError(.value, "Sign not allowed with integer format specifier 'c'") }
+            if alternate {
+                throw TemplateError(.value, "Alternate form (#) not allowed with integer format specifier 'c'")
+            }
             guard n >= 0, n < 0x110000, let scalar = Unicode.Scalar(UInt32(n)) else {
                 throw TemplateError(.value, "%c arg not in range(0x110000)")
             }
@@ -124,6 +137,9 @@ struct FormatSpec {
         case "X": radix = 16; prefix = "0X"
         default: radix = 10
         }
+        if let grouping, type == "n" {
+            throw TemplateError(.value, "Cannot specify '\(grouping)' with 'n'.")
+        }
         if let grouping, grouping == ",", radix != 10 {
             throw TemplateError(.value, "Cannot specify ',' with '\(type!)'.")
         }
@@ -133,7 +149,11 @@ struct FormatSpec {
         return padNumber(head: head, integer: digits, rest: "", groupSize: radix == 10 ? 3 : 4)
     }
 
+    /// Floats: `e f g %` through C's `snprintf`, or the general form without a type.
     private func formatFloat(_ d: Double, _ value: Value) throws -> String {
+        if let grouping, type == "n" {
+            throw TemplateError(.value, "Cannot specify '\(grouping)' with 'n'.")
+        }
         let digits: String
         let magnitude = Swift.abs(d)
         let hash = alternate ? "#" : ""
@@ -165,10 +185,17 @@ struct FormatSpec {
     /// The spec without a type: `repr` without a precision; with one, `g`-like
     /// but keeping a digit after the point (`'{:.3}'.format(1.0)` is `1.0`).
     private func generalDigits(_ x: Double) -> String {
-        guard let precision else { return Value.pythonFloatRepr(x) }
-        guard x.isFinite else { return Value.pythonFloatRepr(x) }
+        guard let precision, x.isFinite else {
+            var repr = Value.pythonFloatRepr(x)
+            // `#` keeps a decimal point even in `1.e+16`.
+            if alternate && x.isFinite && !repr.contains(".") {
+                repr.insert(".", at: repr.firstIndex(of: "e") ?? repr.endIndex)
+            }
+            return repr
+        }
         let p = max(precision, 1)
-        let scientific = CFormat.format("%.\(p - 1)e", x)
+        let hash = alternate ? "#" : ""
+        let scientific = CFormat.format("%\(hash).\(p - 1)e", x)
         let exponent = Int(scientific[scientific.index(after: scientific.firstIndex(of: "e")!)...]) ?? 0
         if exponent < -4 || exponent >= p - 1 {
             var mantissa = String(scientific[..<scientific.firstIndex(of: "e")!])
@@ -179,7 +206,7 @@ struct FormatSpec {
             let e = Swift.abs(exponent)
             return mantissa + (exponent < 0 ? "e-" : "e+") + (e < 10 ? "0\(e)" : "\(e)")
         }
-        var fixed = CFormat.format("%.\(max(0, p - 1 - exponent))f", x)
+        var fixed = CFormat.format("%\(hash).\(max(0, p - 1 - exponent))f", x)
         if !alternate && fixed.contains(".") {
             while fixed.hasSuffix("0") { fixed.removeLast() }
         }
@@ -222,6 +249,7 @@ struct FormatSpec {
         return head + grouped + rest
     }
 
+    /// Inserts the grouping separator every `size` digits from the right.
     private func group(_ digits: String, _ size: Int, separator: Unicode.Scalar? = nil) -> String {
         guard let separator = separator ?? grouping else { return digits }
         var out = ""

@@ -108,11 +108,14 @@ final class RangeObject: ValueObject {
 
     var typeName: String { "range" }
 
+    /// `len(range(...))`, without building the elements.
+
     var count: Int {
         if step > 0 { return stop > start ? (stop - start - 1) / step + 1 : 0 }
         return start > stop ? (start - stop - 1) / -step + 1 : 0
     }
 
+    /// The integers, built when the range is iterated.
     var sequence: [Value]? { (0..<count).map { .int(start + $0 * step) } }
 
     var reprString: String { step == 1 ? "range(\(start), \(stop))" : "range(\(start), \(stop), \(step))" }
@@ -130,6 +133,7 @@ final class RangeObject: ValueObject {
 /// `cycler(...)`: `next()`, `reset()` and `current`.
 final class CyclerObject: ValueObject, @unchecked Sendable {
     let items: [Value]
+    /// The index of `current`.
     var position = 0
 
     init(_ items: [Value]) { self.items = items }
@@ -166,6 +170,7 @@ final class CyclerObject: ValueObject, @unchecked Sendable {
 /// `joiner(sep)`: call it before each item to get the separator.
 final class JoinerObject: ValueObject, @unchecked Sendable {
     let separator: Value
+    /// Whether it has been called once.
     var used = false
 
     init(separator: Value) { self.separator = separator }

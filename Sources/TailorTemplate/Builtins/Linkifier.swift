@@ -4,9 +4,11 @@ import Foundation
 /// `www.` addresses, bare domains under common top-level domains, `mailto:`
 /// and plain email addresses, with surrounding punctuation kept outside the link.
 struct Linkifier {
+    /// Longest link text before it is shortened with `...`.
     var trimLimit: Int?
     var rel: String
     var target: String?
+    /// Schemes such as `tel:` linked as they are.
     var extraSchemes: [String]
 
     // A URL: scheme or `www.` with a domain, a bare domain with a common TLD,
@@ -22,6 +24,7 @@ struct Linkifier {
     private static let emailPattern = try! NSRegularExpression(pattern: #"^\S+@\w[\w.-]*\.\w+$"#)
     private static let schemePattern = try! NSRegularExpression(pattern: #"^[\w.+-]{2,}:(/){0,2}$"#)
 
+    /// Whether the regex matches `s`.
     static func matches(_ regex: NSRegularExpression, _ s: String) -> Bool {
         regex.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil
     }
@@ -37,6 +40,7 @@ struct Linkifier {
         return linkWords(escaped)
     }
 
+    /// Links each whitespace-separated word, keeping the whitespace.
     private func linkWords(_ text: String) -> String {
         var out = ""
         var word = ""
@@ -54,6 +58,7 @@ struct Linkifier {
         return out
     }
 
+    /// Link text shortened to `trim_url_limit` characters plus `...`.
     private func trimmed(_ url: String) -> String {
         guard let trimLimit, url.unicodeScalars.count > trimLimit else { return url }
         return PyString.string(url.unicodeScalars.prefix(trimLimit)) + "..."

@@ -1,6 +1,7 @@
 /// Placeholder text for the `lipsum()` global: random Latin-looking words
 /// in sentences with commas, each paragraph ending with a full stop.
 enum LoremIpsum {
+    /// The vocabulary the paragraphs draw from.
     private static let words = """
         a ac accumsan ad adipiscing aenean aliquam aliquet amet ante arcu at auctor augue bibendum blandit \
         commodo condimentum congue consectetur consequat convallis cras curabitur cursus dapibus diam dictum \

@@ -81,6 +81,7 @@ enum PercentFormat {
         return out
     }
 
+    /// The flags, width and precision of one conversion.
     private struct Spec {
         var left = false, plus = false, space = false, alternate = false, zero = false
         var width: Int?
@@ -109,6 +110,7 @@ enum PercentFormat {
             }
         }
 
+        /// The next positional value, for a conversion or a `*`.
         mutating func next() throws -> Value {
             guard index < positional.count else {
                 throw TemplateError(.type, "not enough arguments for format string")
@@ -117,6 +119,7 @@ enum PercentFormat {
             return positional[index - 1]
         }
 
+        /// Python refuses leftover positional values (but not an unused mapping).
         func checkAllUsed() throws {
             if index < positional.count && mapping == nil {
                 throw TemplateError(.type, "not all arguments converted during string formatting")
@@ -124,6 +127,7 @@ enum PercentFormat {
         }
     }
 
+    /// `%(key)s`: the mapping's value for `key`.
     private static func lookup(_ mapping: Value, _ key: String) throws -> Value {
         switch mapping {
         case .dict(let d):
@@ -151,6 +155,7 @@ enum PercentFormat {
 
     // MARK: Conversions
 
+    /// One conversion of `value`, padded to the width.
     private static func convert(_ value: Value, _ type: Unicode.Scalar, _ spec: Spec, escaping: Bool) throws -> String {
         var spec = spec
         switch type {
@@ -179,11 +184,11 @@ enum PercentFormat {
             if escaping && !value.isMarkup { text = Escaping.escapeHTML(text) }
             return pad(text, spec)
         case "d", "i", "u", "x", "X", "o":
-            let number = try integer(value, type)
+            let (negative, magnitude) = try integerDigits(value, type)
             let radix = type == "d" || type == "i" || type == "u" ? 10 : (type == "o" ? 8 : 16)
-            var digits = String(number.magnitude, radix: radix, uppercase: type == "X")
+            var digits = try magnitude ?? String(integer(value, type).magnitude, radix: radix, uppercase: type == "X")
             if let precision = spec.precision { digits = digits.leftPadded(to: precision) }
-            var prefix = number < 0 ? "-" : (spec.plus ? "+" : (spec.space ? " " : ""))
+            var prefix = negative ? "-" : (spec.plus ? "+" : (spec.space ? " " : ""))
             if spec.alternate && radix != 10 { prefix += type == "o" ? "0o" : (type == "X" ? "0X" : "0x") }
             return padNumber(prefix, digits, spec)
         default:
@@ -192,6 +197,13 @@ enum PercentFormat {
                 throw TemplateError(.type, "must be real number, not \(value.typeName)")
             }
             spec.precision = spec.precision ?? 6
+            if !d.isFinite {
+                // Python pads `inf` and `nan` with zeros too, unlike C.
+                var text = d.isNaN ? "nan" : "inf"
+                if "EFG".unicodeScalars.contains(type) { text = text.uppercased() }
+                let sign = d < 0 ? "-" : (spec.plus ? "+" : (spec.space ? " " : ""))
+                return padNumber(sign, text, spec)
+            }
             var flags = ""
             if spec.left { flags += "-" }
             if spec.plus { flags += "+" }
@@ -201,6 +213,16 @@ enum PercentFormat {
             let width = spec.width.map(String.init) ?? ""
             return CFormat.format("%\(flags)\(width).\(spec.precision!)\(type)", d)
         }
+    }
+
+    /// The sign and decimal digits of a float too large for `Int` under `%d`
+    /// (Python's integers have no bound); nil digits for everything else.
+    private static func integerDigits(_ value: Value, _ type: Unicode.Scalar) throws -> (Bool, String?) {
+        if case .float(let d) = value, d.isFinite, Swift.abs(d) >= 9.2e18, "diu".unicodeScalars.contains(type) {
+            return (d < 0, CFormat.format("%.0f", Swift.abs(d.rounded(.towardZero))))
+        }
+        if case .float(let d) = value { return (d <= -1, nil) }
+        return ((value.intValue ?? 0) < 0, nil)
     }
 
     /// The integer `%d` and friends print: floats are truncated for `d i u`,
@@ -220,11 +242,13 @@ enum PercentFormat {
         }
     }
 
+    /// Pads text to the width, left-justified with `-`.
     private static func pad(_ text: String, _ spec: Spec) -> String {
         guard let width = spec.width else { return text }
         return spec.left ? PyString.ljust(text, width) : PyString.rjust(text, width)
     }
 
+    /// Pads a number: zeros go between the sign/prefix and the digits.
     private static func padNumber(_ prefix: String, _ digits: String, _ spec: Spec) -> String {
         let width = spec.width ?? 0
         let length = prefix.count + digits.count

@@ -2,6 +2,7 @@
 /// `Markup`, and `replace`, `join` and `format` escape their plain-text
 /// arguments, as MarkupSafe does.
 enum StringMethods {
+    /// The `str` methods templates may call; others are not methods of `str` here.
     static let names: Set<String> = [
         "upper", "lower", "casefold", "title", "capitalize", "swapcase", "strip", "lstrip", "rstrip",
         "split", "rsplit", "splitlines", "replace", "startswith", "endswith", "find", "rfind", "index",
@@ -10,6 +11,11 @@ enum StringMethods {
         "format", "format_map", "removeprefix", "removesuffix",
     ]
 
+    /// Calls the `str` method `method` on `s`, nil when `str` has no such method.
+    ///
+    /// ```jinja
+    /// {{ name.strip().title() }}  {{ sku.startswith(("TR", "WB")) }}  {{ "a,b".split(",") }}
+    /// ```
     static func call(_ s: String, markup: Bool, _ method: String, _ args: Arguments, _ runtime: Runtime) throws
         -> Value?
     {
@@ -22,11 +28,13 @@ enum StringMethods {
         func noArguments() throws { _ = try args.bind(method, []) }
 
         switch method {
+        // Case.
         case "upper": try noArguments(); return text(PyString.upper(s))
         case "lower", "casefold": try noArguments(); return text(PyString.lower(s))
         case "title": try noArguments(); return text(PyString.title(s))
         case "capitalize": try noArguments(); return text(PyString.capitalize(s))
         case "swapcase": try noArguments(); return text(PyString.swapcase(s))
+        // Trimming and splitting; `None` as the separator means whitespace.
         case "strip", "lstrip", "rstrip":
             let chars = try args.bind(method, ["chars"])[0]
             let set = try chars.flatMap { $0.isNone ? nil : try requireString($0, method) }
@@ -45,6 +53,7 @@ enum StringMethods {
             let a = try args.bind(method, ["old", "new", "count"], required: 2)
             let old = try requireString(a[0]!, method)
             return text(PyString.replace(s, old, try argument(a[1]!), try Param.int(a[2], -1)))
+        // Searching; `start`/`end` are slice bounds, a tuple tries each prefix.
         case "startswith", "endswith":
             let a = try args.bind(method, ["prefix", "start", "end"], required: 1)
             let scalars = Array(s.unicodeScalars)
@@ -87,6 +96,7 @@ enum StringMethods {
                 parts.append(try argument(item))
             }
             return text(parts.joined(separator: s))
+        // Character classes: true when non-empty and every character matches.
         case "isdigit": try noArguments(); return .bool(PyString.all(s, PyString.isDigit))
         case "isdecimal": try noArguments(); return .bool(PyString.all(s, PyString.isDecimal))
         case "isnumeric": try noArguments(); return .bool(PyString.all(s, PyString.isNumeric))
@@ -108,6 +118,7 @@ enum StringMethods {
                 text(PyString.string(scalars[..<at])), text(sep),
                 text(PyString.string(scalars[(at + needle.count)...])),
             ])
+        // Padding with a one-character fill.
         case "center", "ljust", "rjust":
             let a = try args.bind(method, ["width", "fillchar"], required: 1)
             let width = try Param.int(a[0], 0)
@@ -151,6 +162,7 @@ enum StringMethods {
         }
     }
 
+    /// A `str` argument; anything else is the `TypeError` Python raises.
     private static func requireString(_ v: Value, _ method: String) throws -> String {
         if let s = v.stringValue { return s }
         try v.checkStrict()

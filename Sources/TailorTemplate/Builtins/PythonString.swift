@@ -26,6 +26,7 @@ enum PyString {
         }
     }
 
+    /// `str.isalpha()` for one code point: a letter category.
     static func isAlpha(_ c: Unicode.Scalar) -> Bool {
         switch c.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
@@ -33,18 +34,22 @@ enum PyString {
         }
     }
 
+    /// `str.isdecimal()`: decimal digits of any script.
     static func isDecimal(_ c: Unicode.Scalar) -> Bool {
         c.properties.numericType == .decimal
     }
 
+    /// `str.isdigit()`: decimals plus digits such as `²`.
     static func isDigit(_ c: Unicode.Scalar) -> Bool {
         c.properties.numericType == .decimal || c.properties.numericType == .digit
     }
 
+    /// `str.isnumeric()`: any numeric value, such as `½`.
     static func isNumeric(_ c: Unicode.Scalar) -> Bool {
         c.properties.numericType != nil
     }
 
+    /// `str.isalnum()`.
     static func isAlnum(_ c: Unicode.Scalar) -> Bool {
         isAlpha(c) || isNumeric(c)
     }
@@ -54,6 +59,7 @@ enum PyString {
         c == "_" || isAlnum(c)
     }
 
+    /// Case properties of one code point.
     static func isUpper(_ c: Unicode.Scalar) -> Bool { c.properties.isUppercase }
     static func isLower(_ c: Unicode.Scalar) -> Bool { c.properties.isLowercase }
     static func isTitle(_ c: Unicode.Scalar) -> Bool { c.properties.generalCategory == .titlecaseLetter }
@@ -61,9 +67,11 @@ enum PyString {
 
     // MARK: Case
 
+    /// Full case mapping, as Python's `upper()` and `lower()` (`ß` becomes `SS`).
     static func upper(_ s: String) -> String { s.uppercased() }
     static func lower(_ s: String) -> String { s.lowercased() }
 
+    /// One code point's case mapping.
     private static func mapped(_ c: Unicode.Scalar, _ mapping: (Unicode.Scalar.Properties) -> String) -> String {
         mapping(c.properties)
     }
@@ -94,6 +102,7 @@ enum PyString {
         return out
     }
 
+    /// `str.swapcase()`.
     static func swapcase(_ s: String) -> String {
         var out = ""
         for c in s.unicodeScalars {
@@ -168,6 +177,7 @@ enum PyString {
         return string(scalars[start..<end])
     }
 
+    /// A string from a run of code points.
     static func string<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
         var out = String.UnicodeScalarView()
         out.append(contentsOf: scalars)
@@ -321,10 +331,12 @@ enum PyString {
         return repeated(fill, left) + s + repeated(fill, pad - left)
     }
 
+    /// `str.ljust(width, fill)`.
     static func ljust(_ s: String, _ width: Int, _ fill: Unicode.Scalar = " ") -> String {
         s + repeated(fill, width - s.unicodeScalars.count)
     }
 
+    /// `str.rjust(width, fill)`.
     static func rjust(_ s: String, _ width: Int, _ fill: Unicode.Scalar = " ") -> String {
         repeated(fill, width - s.unicodeScalars.count) + s
     }
@@ -339,6 +351,7 @@ enum PyString {
         return string(scalars)
     }
 
+    /// `n` copies of `c`, empty when `n` is not positive.
     static func repeated(_ c: Unicode.Scalar, _ n: Int) -> String {
         n > 0 ? String(repeating: String(c), count: n) : ""
     }

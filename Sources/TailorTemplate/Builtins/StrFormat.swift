@@ -15,6 +15,7 @@ enum StrFormat {
         return try state.render(Array(template.unicodeScalars), depth: 0)
     }
 
+    /// The arguments and the field-numbering mode of one `format` call.
     private struct State {
         let args: Arguments
         let runtime: Runtime
@@ -29,6 +30,7 @@ enum StrFormat {
             self.escaping = escaping
         }
 
+        /// Renders literal text with `{{`/`}}` escapes and replacement fields.
         mutating func render(_ s: [Unicode.Scalar], depth: Int) throws -> String {
             guard depth < 2 else { throw TemplateError(.value, "Max string recursion exceeded") }
             var out = ""
@@ -158,6 +160,7 @@ enum StrFormat {
             return value
         }
 
+        /// A positional argument by number.
         func positional(_ index: Int) throws -> Value {
             guard index < args.positional.count else {
                 throw TemplateError(.index, "Replacement index \(index) out of range for positional args tuple")
@@ -165,6 +168,7 @@ enum StrFormat {
             return args.positional[index]
         }
 
+        /// `{0.name}`: an object attribute (dict keys are not attributes).
         func attribute(_ value: Value, _ name: String) throws -> Value {
             if case .object(let o) = value, let v = o.attribute(name) { return v }
             if case .undefined(let u) = value { throw u.error }
@@ -172,6 +176,7 @@ enum StrFormat {
             throw TemplateError(.attribute, "'\(value.typeName)' object has no attribute '\(name)'")
         }
 
+        /// `{0[key]}`: digits index lists and strings; other keys look up dicts.
         func item(_ value: Value, _ key: String) throws -> Value {
             let index = key.unicodeScalars.allSatisfy({ $0.properties.numericType == .decimal }) ? Int(key) : nil
             switch value {

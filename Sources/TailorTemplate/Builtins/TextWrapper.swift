@@ -31,10 +31,13 @@ struct TextWrapper {
         return lines
     }
 
+    /// A whitespace-only chunk, dropped at line starts and ends.
     private func isBlank(_ chunk: Chunk) -> Bool {
         chunk.allSatisfy(PyString.isSpace)
     }
 
+    /// Puts as much of an over-long word on the line as fits (preferring
+    /// to break after a hyphen), or the whole word on an empty line.
     private func breakLongWord(_ chunks: inout [Chunk], _ line: inout [Chunk], _ length: Int) {
         let spaceLeft = width < 1 ? 1 : width - length
         if breakLongWords {
@@ -60,10 +63,12 @@ struct TextWrapper {
         c == " " || c == "\t" || c == "\n" || c == "\u{0B}" || c == "\u{0C}" || c == "\r"
     }
 
+    /// A word character that is not a digit (`[^\d\W]`).
     private static func isLetter(_ c: Unicode.Scalar) -> Bool {
         PyString.isWord(c) && !PyString.isDecimal(c)
     }
 
+    /// Characters that may precede an em-dash.
     private static func isWordPunct(_ c: Unicode.Scalar) -> Bool {
         PyString.isWord(c) || "!\"'&.,?".unicodeScalars.contains(c)
     }
@@ -96,10 +101,13 @@ struct TextWrapper {
         return j
     }
 
+    /// Whether `s[i]` exists and is a letter.
     private func letter(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
         i >= 0 && i < s.count && Self.isLetter(s[i])
     }
 
+    /// Where the word chunk starting at `start` ends: at whitespace, after a
+    /// hyphen between letters (`state-` `of-` `the-art`) or before an em-dash.
     private func wordEnd(_ s: [Unicode.Scalar], from start: Int) -> Int {
         // An em-dash between words is a chunk of its own.
         if start > 0, Self.isWordPunct(s[start - 1]), let end = emDash(s, at: start) { return end }

@@ -14,6 +14,7 @@ extension Value {
         return out
     }
 
+    /// Appends one value, recursing into arrays and objects.
     private static func appendJSON(_ value: Value, to out: inout String, indent: Int?, level: Int) throws {
         switch value {
         case .none: out += "null"
@@ -41,6 +42,7 @@ extension Value {
         return typeName
     }
 
+    /// With an indent: a newline and the indentation of `level`.
     private static func newline(_ out: inout String, _ indent: Int?, _ level: Int) {
         guard let indent else { return }
         out += "\n" + String(repeating: " ", count: max(0, indent) * level)
@@ -58,6 +60,7 @@ extension Value {
         out += "]"
     }
 
+    /// Objects list their keys sorted; keys print as JSON strings.
     private static func appendJSONObject(_ dict: Dict, to out: inout String, indent: Int?, level: Int) throws {
         guard !dict.isEmpty else { out += "{}"; return }
         let pairs = try PySort.sorted(dict.keys.indices.map { Value.int($0) }) { dict.keys[$0.intValue!] }
@@ -85,12 +88,14 @@ extension Value {
         out += "}"
     }
 
+    /// Floats as Python's `repr`, with JavaScript's names for the non-finite ones.
     private static func jsonFloat(_ d: Double) -> String {
         if d.isNaN { return "NaN" }
         if d.isInfinite { return d < 0 ? "-Infinity" : "Infinity" }
         return pythonFloatRepr(d)
     }
 
+    /// A string literal, ASCII only, with the HTML-unsafe characters escaped.
     private static func appendJSONString(_ s: String, to out: inout String) {
         out += "\""
         for scalar in s.unicodeScalars {
