@@ -59,19 +59,10 @@ extension Value {
             }
         case .modulo:
             if case .string(let s) = a { return .string(try PercentFormat.format(s, b)) }
-            if case .markup(let s) = a { return .markup(try PercentFormat.format(s, b.escapedForMarkup())) }
+            if case .markup(let s) = a { return .markup(try PercentFormat.format(s, b, escaping: true)) }
             return try arithmetic(op, a, b)
         default:
             return try arithmetic(op, a, b)
-        }
-    }
-
-    /// For `Markup % args`: arguments are escaped before they are interpolated.
-    func escapedForMarkup() -> Value {
-        switch self {
-        case .string(let s): return .markup(Escaping.escapeHTML(s))
-        case .tuple(let items): return .tuple(items.map { $0.escapedForMarkup() })
-        default: return self
         }
     }
 
