@@ -7,12 +7,6 @@ extension Value {
         if case .markup(let s) = self { return .markup(try transform(s)) }
         return .string(try transform(try stringify()))
     }
-
-    /// Whether the value is `Markup` (has `__html__` in Python terms).
-    var isMarkup: Bool {
-        if case .markup = self { return true }
-        return false
-    }
 }
 
 /// Converts bound arguments the way the Python filters would use them.

@@ -19,6 +19,9 @@ extension Compiler {
 
         case .attribute(let base, let name, let span):
             let b = try compile(base)
+            if Compiler.dictMethodNames.contains(name) {
+                return located(span) { rt in try rt.attribute(of: try b(rt), name) }
+            }
             return located(span) { rt in
                 let v = try b(rt)
                 if case .dict(let d) = v, let found = d.value(forString: name) { return found }

@@ -6,13 +6,17 @@ extension Runtime {
     public func attribute(of value: Value, _ name: String) throws -> Value {
         switch value {
         case .dict(let d):
+            // Like Python's getattr, a dict's methods come before its keys.
+            if Compiler.dictMethodNames.contains(name), let method = PythonMethods.bound(value, name) {
+                return method
+            }
             if let v = d.value(forString: name) { return v }
         case .object(let o):
             if let v = o.attribute(name) { return v }
         case .undefined(let u):
             throw u.error
         default:
-            break
+            if let method = PythonMethods.bound(value, name) { return method }
         }
         return undefined(.attribute(owner: "\(value.typeName) object", name: name))
     }
