@@ -188,22 +188,28 @@ enum URLQuote {
     /// Quotes UTF-8 bytes, keeping letters, digits, `_.-~` and `safe`; in
     /// query mode `/` is quoted too and spaces become `+`.
     static func quote(_ s: String, safe: String = "", forQuery: Bool = false) -> String {
-        let safeBytes = Set((forQuery ? "" : safe).utf8)
-        var out = ""
+        let safeBytes = forQuery ? [] : Array(safe.utf8)
+        @inline(__always) func keeps(_ b: UInt8) -> Bool {
+            (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39)
+                || b == 0x5F || b == 0x2E || b == 0x2D || b == 0x7E || safeBytes.contains(b)
+        }
+        // Most values (ids, slugs) need no quoting at all.
+        if s.utf8.allSatisfy(keeps) { return s }
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count * 3)
         for b in s.utf8 {
-            let c = Unicode.Scalar(b)
-            let unreserved =
-                (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39)
-                || c == "_" || c == "." || c == "-" || c == "~"
-            if unreserved || safeBytes.contains(b) {
-                out.unicodeScalars.append(c)
+            if keeps(b) {
+                out.append(b)
             } else if forQuery && b == 0x20 {
-                out += "+"
+                out.append(0x2B)
             } else {
-                out += "%" + String(b, radix: 16, uppercase: true).leftPadded(to: 2)
+                out.append(0x25)
+                out.append(hex[Int(b >> 4)])
+                out.append(hex[Int(b & 0x0F)])
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

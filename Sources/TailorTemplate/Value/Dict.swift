@@ -1,62 +1,87 @@
 /// An insertion-ordered mapping, like a Python 3.7+ `dict`.
 ///
-/// Small dicts (the common case: a profile, a product) are searched linearly;
-/// larger ones keep a hash index beside the ordered storage.
+/// Storage is shared copy-on-write, so passing a dict around (every
+/// `profile.address.city` does) costs one reference. Small dicts are searched
+/// linearly, comparing string keys directly; larger ones keep a hash index.
 public struct Dict: Sendable {
-    public private(set) var keys: [Value] = []
-    public private(set) var values: [Value] = []
-    private var index: [Value: Int]? = nil
+    private final class Storage: @unchecked Sendable {
+        var keys: [Value]
+        var values: [Value]
+        var index: [Value: Int]?
 
-    private static let indexThreshold = 12
+        init(keys: [Value] = [], values: [Value] = [], index: [Value: Int]? = nil) {
+            self.keys = keys
+            self.values = values
+            self.index = index
+        }
 
-    public init() {}
+        func copy() -> Storage { Storage(keys: keys, values: values, index: index) }
+    }
+
+    private var storage: Storage
+    private static let indexThreshold = 32
+
+    public init() { storage = Storage() }
 
     public init(_ pairs: [(Value, Value)]) {
-        keys.reserveCapacity(pairs.count)
-        values.reserveCapacity(pairs.count)
+        storage = Storage()
+        storage.keys.reserveCapacity(pairs.count)
+        storage.values.reserveCapacity(pairs.count)
         for (k, v) in pairs { self[k] = v }
     }
 
-    public var count: Int { keys.count }
-    public var isEmpty: Bool { keys.isEmpty }
+    public var keys: [Value] { storage.keys }
+    public var values: [Value] { storage.values }
+    public var count: Int { storage.keys.count }
+    public var isEmpty: Bool { storage.keys.isEmpty }
 
     /// The position of `key`, if present.
     public func position(of key: Value) -> Int? {
-        if let index { return index[key] }
+        if let index = storage.index { return index[key] }
+        if case .string(let s) = key { return position(ofString: s) }
+        let keys = storage.keys
         for i in keys.indices where keys[i] == key { return i }
         return nil
     }
 
-    /// Looks up a string key without building a `Value` first.
-    public func value(forString key: String) -> Value? {
-        if let index { return index[.string(key)].map { values[$0] } }
+    private func position(ofString key: String) -> Int? {
+        if let index = storage.index { return index[.string(key)] }
+        let keys = storage.keys
         for i in keys.indices {
             switch keys[i] {
             case .string(let s), .markup(let s):
-                if s == key { return values[i] }
-            default: continue
+                if s == key { return i }
+            case .int, .float, .bool, .none, .list, .tuple, .dict, .object, .undefined:
+                continue
             }
         }
         return nil
     }
 
+    /// Looks up a string key without building a `Value` first.
+    public func value(forString key: String) -> Value? {
+        position(ofString: key).map { storage.values[$0] }
+    }
+
     public subscript(key: Value) -> Value? {
-        get { position(of: key).map { values[$0] } }
+        get { position(of: key).map { storage.values[$0] } }
         set {
+            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+            let s = storage
             if let i = position(of: key) {
                 if let newValue {
-                    values[i] = newValue
+                    s.values[i] = newValue
                 } else {
-                    keys.remove(at: i)
-                    values.remove(at: i)
+                    s.keys.remove(at: i)
+                    s.values.remove(at: i)
                     rebuildIndex()
                 }
             } else if let newValue {
-                keys.append(key)
-                values.append(newValue)
-                if index != nil {
-                    index![key] = keys.count - 1
-                } else if keys.count > Self.indexThreshold {
+                s.keys.append(key)
+                s.values.append(newValue)
+                if s.index != nil {
+                    s.index![key] = s.keys.count - 1
+                } else if s.keys.count > Self.indexThreshold {
                     rebuildIndex()
                 }
             }
@@ -70,13 +95,14 @@ public struct Dict: Sendable {
 
     /// Key/value pairs in insertion order.
     public var pairs: [(key: Value, value: Value)] {
-        Array(zip(keys, values)).map { (key: $0.0, value: $0.1) }
+        zip(storage.keys, storage.values).map { (key: $0, value: $1) }
     }
 
-    private mutating func rebuildIndex() {
-        guard keys.count > Self.indexThreshold else { index = nil; return }
-        var map = [Value: Int](minimumCapacity: keys.count)
-        for (i, k) in keys.enumerated() { map[k] = i }
-        index = map
+    private func rebuildIndex() {
+        let s = storage
+        guard s.keys.count > Self.indexThreshold else { s.index = nil; return }
+        var map = [Value: Int](minimumCapacity: s.keys.count)
+        for (i, k) in s.keys.enumerated() { map[k] = i }
+        s.index = map
     }
 }
