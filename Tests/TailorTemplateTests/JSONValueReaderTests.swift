@@ -184,7 +184,7 @@ import Testing
         (.string("a\"b\\c"), #""a\"b\\c""#), (.string("line\nbreak\ttab\r"), #""line\nbreak\ttab\r""#),
         (.string("\u{0}\u{1}\u{1F}\u{7F}"), "\"\\u0000\\u0001\\u001f\u{7F}\""),
         (.string("Zoë 😀 \u{2028}"), "\"Zoë 😀 \u{2028}\""), (.markup("<b>"), #""<b>""#),
-        (.list([1, "a", nil]), #"[1,"a",null]"#), (.tuple([1, 2]), "[1,2]"),
+        (.list([1, "a", .none]), #"[1,"a",null]"#), (.tuple([1, 2]), "[1,2]"),
         (Value(dictionaryLiteral: ("id", "x/1"), ("output", "Hi")), #"{"id":"x/1","output":"Hi"}"#),
         (.dict(Dict([(.int(1), .bool(false))])), #"{"1":false}"#),
     ])

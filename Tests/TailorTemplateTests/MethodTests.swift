@@ -119,12 +119,12 @@ import Testing
 
     @Test func dictViewsPrintAndIterate() throws {
         let runtime = Harness.runtime([])
-        let prefs: Value = ["a": 1, "b": nil]
+        let prefs: Value = ["a": 1, "b": .none]
         let keys = try #require(try PythonMethods.call(prefs, "keys", .empty, runtime))
         #expect(keys.repr == "dict_keys(['a', 'b'])")
         #expect(try runtime.filter("list", keys).repr == "['a', 'b']")
         let items = try #require(try PythonMethods.call(prefs, "items", .empty, runtime))
-        #expect(try items.iterate() == [.tuple(["a", 1]), .tuple(["b", nil])])
+        #expect(try items.iterate() == [.tuple(["a", 1]), .tuple(["b", .none])])
         #expect(try items.length() == 2)
     }
 

@@ -9,11 +9,12 @@ extension Compiler {
             if blockDepth > 0 && name == "super" {
                 return superReference(span)
             }
+            let id = environment.symbols.id(for: name)
             if name == "self" {
-                return { rt in rt.lookup(name) ?? .object(SelfObject.shared) }
+                return { rt in rt.lookup(id) ?? .object(SelfObject.shared) }
             }
             return { rt in
-                if let v = rt.lookup(name) { return v }
+                if let v = rt.lookup(id) { return v }
                 return rt.undefined(.name(name))
             }
 

@@ -80,7 +80,7 @@ extension Compiler {
             return located(span) { rt in
                 let callerObject = MacroObject(caller, closure: rt.visibleLocals(), context: rt.context)
                 let saved = rt.pushScope()
-                rt.locals.append(("\u{0}caller", .object(callerObject)))
+                rt.locals.append((SymbolTable.Fixed.pendingCaller, .object(callerObject)))
                 let result: Value
                 do {
                     result = try invoke(rt)
@@ -182,10 +182,11 @@ extension Compiler {
     func compileAssignment(_ target: AssignTarget) throws -> @Sendable (Runtime, Value) throws -> Void {
         switch target {
         case .name(let name, _):
+            let id = environment.symbols.id(for: name)
             if scopeDepth == 0 {
-                return { rt, value in rt.context.vars[name] = value }
+                return { rt, value in rt.context.vars[id] = value }
             }
-            return { rt, value in rt.assignLocal(name, value) }
+            return { rt, value in rt.assignLocal(id, value) }
         case .tuple(let targets, _):
             let assigns = try targets.map(compileAssignment)
             return { rt, value in
@@ -200,8 +201,9 @@ extension Compiler {
                 for (assign, item) in zip(assigns, items) { try assign(rt, item) }
             }
         case .namespaceAttribute(let name, let attribute, _):
+            let id = environment.symbols.id(for: name)
             return { rt, value in
-                guard case .object(let object) = rt.lookup(name) ?? .none,
+                guard case .object(let object) = rt.lookup(id) ?? .none,
                     let namespace = object as? NamespaceObject
                 else {
                     throw TemplateError(.runtime, "cannot assign attribute on non-namespace object '\(name)'")
@@ -225,7 +227,9 @@ extension Compiler {
         let body = try compileBody(definition.body)
         let used = Stmt.names(in: definition.body)
         return CompiledMacro(
-            name: definition.name, parameters: definition.parameters.map(\.name), defaults: defaults, body: body,
+            name: definition.name, nameID: environment.symbols.id(for: definition.name),
+            parameters: definition.parameters.map(\.name),
+            parameterIDs: definition.parameters.map { environment.symbols.id(for: $0.name) }, defaults: defaults, body: body,
             usesCaller: used.contains("caller"), usesVarargs: used.contains("varargs"),
             usesKwargs: used.contains("kwargs"), span: definition.span)
     }

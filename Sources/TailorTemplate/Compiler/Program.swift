@@ -30,7 +30,9 @@ struct CompiledBlock: Sendable {
 /// A compiled macro (or a call block's `caller`): signature and body.
 struct CompiledMacro: Sendable {
     let name: String
+    let nameID: Int
     let parameters: [String]
+    let parameterIDs: [Int]
     let defaults: [Eval?]
     let body: Exec
     let usesCaller: Bool

@@ -17,6 +17,7 @@ public final class Environment: @unchecked Sendable {
     public private(set) var tests: [String: Test]
     public private(set) var globals: [String: Value]
 
+    let symbols = SymbolTable()
     let cacheLock = NSLock()
     var cache: [String: Template] = [:]
 

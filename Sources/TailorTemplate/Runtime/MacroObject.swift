@@ -2,10 +2,10 @@
 /// locals it closes over and the template variables it sees.
 final class MacroObject: ValueObject, @unchecked Sendable {
     let macro: CompiledMacro
-    let closure: [(name: String, value: Value)]
+    let closure: [(id: Int, value: Value)]
     let context: TemplateContext
 
-    init(_ macro: CompiledMacro, closure: [(name: String, value: Value)], context: TemplateContext) {
+    init(_ macro: CompiledMacro, closure: [(id: Int, value: Value)], context: TemplateContext) {
         self.macro = macro
         self.closure = closure
         self.context = context
@@ -42,7 +42,7 @@ final class MacroObject: ValueObject, @unchecked Sendable {
             rt.depth -= 1
         }
         rt.context = context
-        if macro.name != "caller" { rt.locals.append((macro.name, .object(self))) }
+        if macro.name != "caller" { rt.locals.append((macro.nameID, .object(self))) }
         rt.locals.append(contentsOf: closure)
         rt.boundary = base
         rt.scopeStart = rt.locals.count
@@ -82,14 +82,14 @@ final class MacroObject: ValueObject, @unchecked Sendable {
             } else {
                 value = rt.undefined(.message("parameter '\(name)' was not provided"))
             }
-            rt.locals.append((name, value))
+            rt.locals.append((macro.parameterIDs[i], value))
         }
         if macro.usesVarargs {
-            rt.locals.append(("varargs", .tuple(positional.count > params.count ? Array(positional[params.count...]) : [])))
+            rt.locals.append((SymbolTable.Fixed.varargs, .tuple(positional.count > params.count ? Array(positional[params.count...]) : [])))
         }
-        if macro.usesKwargs { rt.locals.append(("kwargs", .dict(extraKeywords))) }
+        if macro.usesKwargs { rt.locals.append((SymbolTable.Fixed.kwargs, .dict(extraKeywords))) }
         if macro.usesCaller {
-            rt.locals.append(("caller", callerValue ?? rt.undefined(.message("no caller defined"))))
+            rt.locals.append((SymbolTable.Fixed.caller, callerValue ?? rt.undefined(.message("no caller defined"))))
         }
         let text = try rt.capture { try macro.body(rt) }
         return rt.captured(text)
@@ -113,8 +113,10 @@ final class ModuleObject: ValueObject, @unchecked Sendable {
     var reprString: String { "<TemplateModule '\(name)'>" }
 
     func attribute(_ name: String) -> Value? {
-        guard !name.hasPrefix("_") else { return nil }
-        return context.vars[name]
+        guard !name.hasPrefix("_"), let id = context.root.environment.symbols.existingID(for: name) else {
+            return nil
+        }
+        return context.vars[id]
     }
 }
 

@@ -19,7 +19,7 @@ extension Runtime {
     }
 
     /// The locals visible here, for a macro's closure.
-    func visibleLocals() -> [(name: String, value: Value)] {
+    func visibleLocals() -> [(id: Int, value: Value)] {
         locals.count > boundary ? Array(locals[boundary...]) : []
     }
 }

@@ -122,13 +122,13 @@ extension Runtime {
     /// current locals and template variables, and keeps its own.
     private func childContext() -> TemplateContext {
         let snapshot = TemplateContext(root: context.root, parent: context)
-        for (name, value) in visibleLocals() { snapshot.vars[name] = value }
+        for (id, value) in visibleLocals() { snapshot.vars[id] = value }
         return TemplateContext(root: context.root, parent: snapshot)
     }
 
     /// `{% include %}`: renders the template here, with or without the current context.
     func include(_ template: Template, withContext: Bool) throws {
-        let ctx = withContext ? childContext() : TemplateContext(root: [:], parent: nil)
+        let ctx = withContext ? childContext() : TemplateContext(root: RootContext([:], environment: environment), parent: nil)
         try nested(context: ctx) { try renderRoot(template) }
     }
 
@@ -140,7 +140,7 @@ extension Runtime {
         guard let template = try loadTemplate(name, ignoreMissing: false) else {
             throw TemplateError(.notFound, "template '\(key)' not found")
         }
-        let ctx = withContext ? childContext() : TemplateContext(root: [:], parent: nil)
+        let ctx = withContext ? childContext() : TemplateContext(root: RootContext([:], environment: environment), parent: nil)
         let output = try nested(context: ctx) { try capture { try renderRoot(template) } }
         let module = ModuleObject(name: template.name, context: ctx, output: output)
         if !withContext { modules[key] = module }

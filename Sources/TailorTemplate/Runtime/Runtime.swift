@@ -18,7 +18,7 @@ public final class Runtime {
 
     /// Local variables of the enclosing loops, `with` blocks and macro calls,
     /// innermost last. Lookups scan down to `boundary`.
-    var locals: [(name: String, value: Value)] = []
+    var locals: [(id: Int, value: Value)] = []
     /// Lowest index of `locals` visible from here (a macro body sees only its
     /// own locals and its closure).
     var boundary = 0
@@ -42,7 +42,7 @@ public final class Runtime {
         self.strict = environment.options.undefined == .strict
         self.out = []
         self.outputLimit = environment.options.maxOutputBytes
-        self.context = TemplateContext(root: root, parent: nil)
+        self.context = TemplateContext(root: RootContext(root, environment: environment), parent: nil)
     }
 
     public var strictUndefined: Bool { strict }
@@ -82,33 +82,32 @@ public final class Runtime {
     /// Looks a name up: locals (innermost first), template variables, the
     /// render context, then the environment's globals.
     @inline(__always)
-    func lookup(_ name: String) -> Value? {
+    func lookup(_ id: Int) -> Value? {
         var i = locals.count - 1
         while i >= boundary {
-            if locals[i].name == name { return locals[i].value }
+            if locals[i].id == id { return locals[i].value }
             i -= 1
         }
         var ctx: TemplateContext? = context
         while let c = ctx {
-            if let v = c.vars[name] { return v }
+            if !c.vars.isEmpty, let v = c.vars[id] { return v }
             ctx = c.parent
         }
-        if let v = context.root[name] { return v }
-        return environment.globals[name]
+        return context.root.value(id)
     }
 
     /// Assigns in the innermost scope.
     @inline(__always)
-    func assignLocal(_ name: String, _ value: Value) {
+    func assignLocal(_ id: Int, _ value: Value) {
         var i = locals.count - 1
         while i >= scopeStart {
-            if locals[i].name == name {
+            if locals[i].id == id {
                 locals[i].value = value
                 return
             }
             i -= 1
         }
-        locals.append((name, value))
+        locals.append((id, value))
     }
 
     /// Enters a new scope for a loop or `with` body; returns what `popScope` needs.
@@ -182,15 +181,45 @@ public final class Runtime {
 /// variables set at the top level (exported by imports), the render context,
 /// and the inheritance chain of each block.
 final class TemplateContext {
-    var vars: [String: Value] = [:]
-    let root: [String: Value]
+    var vars: [Int: Value] = [:]
+    let root: RootContext
     /// For included templates: the includer's context, whose variables they see.
     let parent: TemplateContext?
     /// For each block name, its definitions from the most derived template to the base.
     var blocks: [String: [CompiledBlock]] = [:]
 
-    init(root: [String: Value], parent: TemplateContext?) {
+    init(root: RootContext, parent: TemplateContext?) {
         self.root = root
         self.parent = parent
+    }
+}
+
+/// The variables a render was given, plus the environment's globals, looked
+/// up by symbol and remembered for the rest of the render.
+final class RootContext {
+    let values: [String: Value]
+    let environment: Environment
+    private var cache: [Value?] = []
+
+    init(_ values: [String: Value], environment: Environment) {
+        self.values = values
+        self.environment = environment
+    }
+
+    @inline(__always)
+    func value(_ id: Int) -> Value? {
+        if id < cache.count, let hit = cache[id] {
+            if hit.isUndefined { return nil }
+            return hit
+        }
+        return resolve(id)
+    }
+
+    private func resolve(_ id: Int) -> Value? {
+        let name = environment.symbols.name(of: id)
+        let found = values[name] ?? environment.globals[name]
+        if id >= cache.count { cache.append(contentsOf: repeatElement(Optional<Value>.none, count: id + 1 - cache.count)) }
+        cache[id] = found ?? .undefined(Undefined(.name(name), strict: false))
+        return found
     }
 }

@@ -6,7 +6,7 @@
 /// dicts, and host objects (macros, loops, namespaces) behind ``ValueObject``.
 ///
 /// ```swift
-/// let ctx: [String: Value] = ["name": "Ada", "items": [1, 2.5, nil]]
+/// let ctx: [String: Value] = ["name": "Ada", "items": [1, 2.5, .none]]
 /// ```
 public enum Value: Sendable {
     /// A missing value; how it behaves on use depends on ``Undefined/strict``.
@@ -153,14 +153,13 @@ extension Value {
 }
 
 extension Value: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,
-    ExpressibleByBooleanLiteral, ExpressibleByNilLiteral, ExpressibleByArrayLiteral,
+    ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral,
     ExpressibleByDictionaryLiteral
 {
     public init(stringLiteral value: String) { self = .string(value) }
     public init(integerLiteral value: Int) { self = .int(value) }
     public init(floatLiteral value: Double) { self = .float(value) }
     public init(booleanLiteral value: Bool) { self = .bool(value) }
-    public init(nilLiteral: ()) { self = .none }
     public init(arrayLiteral elements: Value...) { self = .list(elements) }
     public init(dictionaryLiteral elements: (String, Value)...) {
         var dict = Dict()
