@@ -24,6 +24,7 @@ enum StringFilters {
     static func title(_ value: Value, _ args: Arguments, _ runtime: Runtime) throws -> Value {
         _ = try args.bind("title", [])
         let text = try value.stringify()
+        if let ascii = asciiTitle(text) { return .string(ascii) }
         var out = ""
         var wordStart = true
         for c in text.unicodeScalars {
@@ -36,6 +37,29 @@ enum StringFilters {
             }
         }
         return .string(out)
+    }
+
+    /// `title` over ASCII text, byte by byte; nil when the text is not ASCII.
+    private static func asciiTitle(_ text: String) -> String? {
+        var bytes = Array(text.utf8)
+        var wordStart = true
+        for i in bytes.indices {
+            let b = bytes[i]
+            if b >= 0x80 { return nil }
+            switch b {
+            case 0x09...0x0D, 0x1C...0x20, 0x2D, 0x28, 0x7B, 0x5B, 0x3C:  // whitespace - ( { [ <
+                wordStart = true
+            case 0x61...0x7A:  // a-z
+                if wordStart { bytes[i] = b - 32 }
+                wordStart = false
+            case 0x41...0x5A:  // A-Z
+                if !wordStart { bytes[i] = b + 32 }
+                wordStart = false
+            default:
+                wordStart = false
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `{{ '--sale--'|trim('-') }}`: strips whitespace or the given characters.
@@ -188,14 +212,22 @@ enum URLQuote {
     /// Quotes UTF-8 bytes, keeping letters, digits, `_.-~` and `safe`; in
     /// query mode `/` is quoted too and spaces become `+`.
     static func quote(_ s: String, safe: String = "", forQuery: Bool = false) -> String {
-        let safeBytes = forQuery ? [] : Array(safe.utf8)
+        // `safe` is "/" or empty wherever Jinja quotes; one byte covers it.
+        let safeByte: UInt8 = (!forQuery && safe == "/") ? 0x2F : 0x00
+        let extraSafe = forQuery || safe.isEmpty || safe == "/" ? [] : Array(safe.utf8)
         @inline(__always) func keeps(_ b: UInt8) -> Bool {
             (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39)
-                || b == 0x5F || b == 0x2E || b == 0x2D || b == 0x7E || safeBytes.contains(b)
+                || b == 0x5F || b == 0x2E || b == 0x2D || b == 0x7E || (b == safeByte && b != 0)
+                || (!extraSafe.isEmpty && extraSafe.contains(b))
+        }
+        var clean = true
+        for b in s.utf8 where !keeps(b) {
+            clean = false
+            break
         }
         // Most values (ids, slugs) need no quoting at all.
-        if s.utf8.allSatisfy(keeps) { return s }
-        let hex = Array("0123456789ABCDEF".utf8)
+        if clean { return s }
+        let hex: StaticString = "0123456789ABCDEF"
         var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count * 3)
         for b in s.utf8 {
@@ -205,8 +237,8 @@ enum URLQuote {
                 out.append(0x2B)
             } else {
                 out.append(0x25)
-                out.append(hex[Int(b >> 4)])
-                out.append(hex[Int(b & 0x0F)])
+                out.append(hex.utf8Start[Int(b >> 4)])
+                out.append(hex.utf8Start[Int(b & 0x0F)])
             }
         }
         return String(decoding: out, as: UTF8.self)

@@ -204,6 +204,11 @@ enum PercentFormat {
                 let sign = d < 0 ? "-" : (spec.plus ? "+" : (spec.space ? " " : ""))
                 return padNumber(sign, text, spec)
             }
+            if (type == "f" || type == "F"), !spec.left, !spec.plus, !spec.space, !spec.alternate, !spec.zero,
+                spec.width == nil, let fixed = FixedPoint.format(d, precision: spec.precision!)
+            {
+                return fixed
+            }
             var flags = ""
             if spec.left { flags += "-" }
             if spec.plus { flags += "+" }

@@ -167,14 +167,21 @@ enum PyString {
 
     /// `str.strip(chars)`; `chars == nil` strips whitespace.
     static func strip(_ s: String, _ chars: String?, leading: Bool = true, trailing: Bool = true) -> String {
-        let scalars = Array(s.unicodeScalars)
-        let set = chars.map { Set($0.unicodeScalars) }
-        let strips: (Unicode.Scalar) -> Bool = { c in set.map { $0.contains(c) } ?? isSpace(c) }
-        var start = 0
-        var end = scalars.count
-        if leading { while start < end && strips(scalars[start]) { start += 1 } }
-        if trailing { while end > start && strips(scalars[end - 1]) { end -= 1 } }
-        return string(scalars[start..<end])
+        let view = s.unicodeScalars
+        let set = chars.map { Array($0.unicodeScalars) }
+        @inline(__always) func strips(_ c: Unicode.Scalar) -> Bool { set.map { $0.contains(c) } ?? isSpace(c) }
+        var start = view.startIndex
+        var end = view.endIndex
+        if leading { while start < end && strips(view[start]) { start = view.index(after: start) } }
+        if trailing {
+            while end > start {
+                let previous = view.index(before: end)
+                guard strips(view[previous]) else { break }
+                end = previous
+            }
+        }
+        if start == view.startIndex && end == view.endIndex { return s }
+        return String(view[start..<end])
     }
 
     /// A string from a run of code points.
