@@ -7,6 +7,9 @@ extension Compiler {
             return { rt in try rt.write(bytes) }
 
         case .output(let expr, let span):
+            if case .call(let callee, let args, _) = expr, let direct = try compileDirectMacroCall(callee, args, expr) {
+                return located(span, direct)
+            }
             let e = try compile(expr)
             return located(span) { rt in try rt.emit(try e(rt)) }
 
@@ -214,6 +217,23 @@ extension Compiler {
     }
 
     // MARK: - Macros and loops
+
+    /// `{{ name(args) }}` where `name` turns out to be a macro: the body writes
+    /// straight into the output instead of into a captured string that is then
+    /// copied. Anything else called this way prints its result as usual.
+    func compileDirectMacroCall(_ callee: Expr, _ args: CallArguments, _ whole: Expr) throws -> Exec? {
+        guard case .name(let name, _) = callee, name != "super", name != "self" else { return nil }
+        let c = try compile(callee)
+        let a = try compileArguments(args)
+        let general = try compile(whole)
+        return { rt in
+            if case .object(let object) = try c(rt), let macro = object as? MacroObject {
+                try macro.render(try a(rt), in: rt)
+            } else {
+                try rt.emit(try general(rt))
+            }
+        }
+    }
 
     func compileMacro(_ definition: MacroDefinition) throws -> CompiledMacro {
         let savedBlockDepth = blockDepth

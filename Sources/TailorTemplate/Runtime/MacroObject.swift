@@ -27,6 +27,12 @@ final class MacroObject: ValueObject, @unchecked Sendable {
     }
 
     func call(_ arguments: Arguments, in rt: Runtime) throws -> Value {
+        rt.captured(try rt.capture { try render(arguments, in: rt) })
+    }
+
+    /// Runs the macro body with its output going straight to the runtime's
+    /// current buffer: what `{{ macro(...) }}` does without a capture.
+    func render(_ arguments: Arguments, in rt: Runtime) throws {
         try rt.enterNested()
         let savedContext = rt.context
         let savedBoundary = rt.boundary
@@ -91,8 +97,7 @@ final class MacroObject: ValueObject, @unchecked Sendable {
         if macro.usesCaller {
             rt.locals.append((SymbolTable.Fixed.caller, callerValue ?? rt.undefined(.message("no caller defined"))))
         }
-        let text = try rt.capture { try macro.body(rt) }
-        return rt.captured(text)
+        try macro.body(rt)
     }
 }
 

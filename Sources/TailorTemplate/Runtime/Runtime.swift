@@ -31,6 +31,8 @@ public final class Runtime {
     var pendingParent: Template?
     /// The block being rendered and its position in the inheritance chain, for `super()`.
     var blockFrames: [(name: String, index: Int)] = []
+    /// Emptied capture buffers kept for the next capture.
+    var spareBuffers: [[UInt8]] = []
     /// Modules imported during this render, by template name.
     var modules: [String: ModuleObject] = [:]
     /// How deep includes, imports, blocks and macro calls are nested.
@@ -152,9 +154,14 @@ public final class Runtime {
 
     /// Runs `body` with output going to a fresh buffer and returns what it wrote.
     func capture(_ body: () throws -> Void) throws -> String {
-        var saved: [UInt8] = []
+        // Reuse a spare buffer so nested captures do not regrow from empty each time.
+        var saved = spareBuffers.popLast() ?? []
         swap(&saved, &out)
-        defer { swap(&saved, &out) }
+        defer {
+            swap(&saved, &out)
+            saved.removeAll(keepingCapacity: true)
+            spareBuffers.append(saved)
+        }
         try body()
         return String(decoding: out, as: UTF8.self)
     }
