@@ -188,7 +188,7 @@ public final class Runtime {
 /// variables set at the top level (exported by imports), the render context,
 /// and the inheritance chain of each block.
 final class TemplateContext {
-    var vars: [Int: Value] = [:]
+    var vars = SymbolMap()
     let root: RootContext
     /// For included templates: the includer's context, whose variables they see.
     let parent: TemplateContext?

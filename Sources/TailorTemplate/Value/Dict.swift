@@ -47,10 +47,12 @@ public struct Dict: Sendable {
     private func position(ofString key: String) -> Int? {
         if let index = storage.index { return index[.string(key)] }
         let keys = storage.keys
+        let length = key.utf8.count
         for i in keys.indices {
             switch keys[i] {
             case .string(let s), .markup(let s):
-                if s == key { return i }
+                // Comparing lengths first skips most of String's slower comparison.
+                if s.utf8.count == length && s == key { return i }
             case .int, .float, .bool, .none, .list, .tuple, .dict, .object, .undefined:
                 continue
             }

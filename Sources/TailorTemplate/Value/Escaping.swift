@@ -15,16 +15,27 @@ public enum Escaping {
     }
 
     /// Appends `s` HTML-escaped to a byte buffer.
-    @inline(__always)
     public static func appendEscaped(_ s: String, to out: inout [UInt8]) {
-        for b in s.utf8 {
-            switch b {
-            case 38: out.append(contentsOf: [38, 97, 109, 112, 59])  // &amp;
-            case 60: out.append(contentsOf: [38, 108, 116, 59])  // &lt;
-            case 62: out.append(contentsOf: [38, 103, 116, 59])  // &gt;
-            case 34: out.append(contentsOf: [38, 35, 51, 52, 59])  // &#34;
-            case 39: out.append(contentsOf: [38, 35, 51, 57, 59])  // &#39;
-            default: out.append(b)
+        var text = s
+        text.withUTF8 { bytes in
+            // Copy runs of ordinary bytes at once; only the specials are replaced.
+            var runStart = 0
+            for i in 0..<bytes.count {
+                let entity: StaticString
+                switch bytes[i] {
+                case 38: entity = "&amp;"
+                case 60: entity = "&lt;"
+                case 62: entity = "&gt;"
+                case 34: entity = "&#34;"
+                case 39: entity = "&#39;"
+                default: continue
+                }
+                if i > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
+                out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                runStart = i + 1
+            }
+            if runStart < bytes.count {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
             }
         }
     }

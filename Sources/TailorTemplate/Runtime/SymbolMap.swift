@@ -1,0 +1,28 @@
+/// Template-level variables by symbol: a handful per template, so a linear
+/// scan over integers beats hashing.
+struct SymbolMap {
+    private var ids: [Int] = []
+    private var values: [Value] = []
+
+    var isEmpty: Bool { ids.isEmpty }
+
+    subscript(id: Int) -> Value? {
+        get {
+            for i in ids.indices where ids[i] == id { return values[i] }
+            return nil
+        }
+        set {
+            if let i = ids.firstIndex(of: id) {
+                if let newValue {
+                    values[i] = newValue
+                } else {
+                    ids.remove(at: i)
+                    values.remove(at: i)
+                }
+            } else if let newValue {
+                ids.append(id)
+                values.append(newValue)
+            }
+        }
+    }
+}
