@@ -14,7 +14,8 @@ extension Value: Equatable, Hashable {
             guard a.count == b.count else { return false }
             for (k, v) in zip(a.keys, a.values) where b[k] != v { return false }
             return true
-        case (.object(let a), .object(let b)): return a === b
+        case (.object(let a), _): return a.isEqual(to: rhs)
+        case (_, .object(let b)): return b.isEqual(to: lhs)
         default:
             if lhs.isNumber && rhs.isNumber, let a = lhs.doubleValue, let b = rhs.doubleValue {
                 if let x = lhs.intValue, let y = rhs.intValue { return x == y }

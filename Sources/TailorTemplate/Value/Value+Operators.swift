@@ -32,6 +32,8 @@ extension Value {
         }
         if case .undefined(let u) = a { throw u.error }
         if case .undefined(let u) = b { throw u.error }
+        if case .object(let o) = a, let result = try o.binary(op, b, objectOnLeft: true) { return result }
+        if case .object(let o) = b, let result = try o.binary(op, a, objectOnLeft: false) { return result }
         switch op {
         case .concat:
             return .string(try a.stringify() + b.stringify())
@@ -166,6 +168,8 @@ extension Value {
         if let x = a.stringValue, let y = b.stringValue {
             return compareScalars(x, y)
         }
+        if case .object(let o) = a, let order = o.compare(to: b) { return order }
+        if case .object(let o) = b, let order = o.compare(to: a) { return -order }
         switch (a, b) {
         case (.list(let x), .list(let y)), (.tuple(let x), .tuple(let y)):
             for (p, q) in zip(x, y) where p != q { return try compare(p, q, symbol) }

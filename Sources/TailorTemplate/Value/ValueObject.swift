@@ -18,6 +18,14 @@ public protocol ValueObject: AnyObject, Sendable {
     var displayString: String { get }
     /// Python's `repr()` of the object.
     var reprString: String { get }
+    /// `==` against any value (default: the same object).
+    func isEqual(to other: Value) -> Bool
+    /// Ordering for `<`, `<=`, `>`, `>=` against `other`: negative, zero or
+    /// positive, or nil when the two cannot be ordered (a `TypeError`).
+    func compare(to other: Value) -> Int?
+    /// Arithmetic with `other` (`date - days(3)`); `objectOnLeft` tells which
+    /// side the object is on. Nil when unsupported (a `TypeError`).
+    func binary(_ op: Value.BinaryOperator, _ other: Value, objectOnLeft: Bool) throws -> Value?
 }
 
 extension ValueObject {
@@ -29,4 +37,10 @@ extension ValueObject {
     public var sequence: [Value]? { nil }
     public var displayString: String { reprString }
     public var reprString: String { "<\(typeName) object>" }
+    public func isEqual(to other: Value) -> Bool {
+        if case .object(let o) = other { return o === self }
+        return false
+    }
+    public func compare(to other: Value) -> Int? { nil }
+    public func binary(_ op: Value.BinaryOperator, _ other: Value, objectOnLeft: Bool) throws -> Value? { nil }
 }
