@@ -83,7 +83,7 @@ extension Compiler {
             return located(span) { rt in
                 let callerObject = MacroObject(caller, closure: rt.visibleLocals(), context: rt.context)
                 let saved = rt.pushScope()
-                rt.locals.append((SymbolTable.Fixed.pendingCaller, .object(callerObject)))
+                rt.locals.append(SymbolTable.Fixed.pendingCaller, .object(callerObject))
                 let result: Value
                 do {
                     result = try invoke(rt)

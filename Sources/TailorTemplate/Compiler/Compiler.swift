@@ -87,7 +87,11 @@ final class Compiler {
                 try b(rt)
             }
         default:
-            return { rt in for s in list { try s(rt) } }
+            // Calling through the index borrows each closure instead of copying
+            // it out of the array (a retain and release per statement).
+            return { rt in
+                for i in list.indices { try list[i](rt) }
+            }
         }
     }
 }

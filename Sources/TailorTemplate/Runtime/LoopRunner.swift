@@ -35,11 +35,11 @@ final class LoopRunner: Sendable {
         let saved = rt.pushScope()
         defer { rt.popScope(saved) }
         let loop = LoopObject(items: items, depth: depth, runner: self)
-        rt.locals.append((SymbolTable.Fixed.loop, .object(loop)))
+        rt.locals.append(SymbolTable.Fixed.loop, .object(loop))
         let base = rt.locals.count
         for (i, item) in items.enumerated() {
             // Each iteration starts afresh: what the body set does not carry over.
-            if rt.locals.count > base { rt.locals.removeSubrange(base...) }
+            rt.locals.truncate(to: base)
             loop.index0 = i
             try assign(rt, item)
             try body(rt)

@@ -40,7 +40,7 @@ final class MacroObject: ValueObject, @unchecked Sendable {
         let savedFrames = rt.blockFrames
         let base = rt.locals.count
         defer {
-            rt.locals.removeSubrange(base...)
+            rt.locals.truncate(to: base)
             rt.context = savedContext
             rt.boundary = savedBoundary
             rt.scopeStart = savedScope
@@ -48,7 +48,7 @@ final class MacroObject: ValueObject, @unchecked Sendable {
             rt.depth -= 1
         }
         rt.context = context
-        if macro.name != "caller" { rt.locals.append((macro.nameID, .object(self))) }
+        if macro.name != "caller" { rt.locals.append(macro.nameID, .object(self)) }
         rt.locals.append(contentsOf: closure)
         rt.boundary = base
         rt.scopeStart = rt.locals.count
@@ -88,14 +88,14 @@ final class MacroObject: ValueObject, @unchecked Sendable {
             } else {
                 value = rt.undefined(.message("parameter '\(name)' was not provided"))
             }
-            rt.locals.append((macro.parameterIDs[i], value))
+            rt.locals.append(macro.parameterIDs[i], value)
         }
         if macro.usesVarargs {
-            rt.locals.append((SymbolTable.Fixed.varargs, .tuple(positional.count > params.count ? Array(positional[params.count...]) : [])))
+            rt.locals.append(SymbolTable.Fixed.varargs, .tuple(positional.count > params.count ? Array(positional[params.count...]) : []))
         }
-        if macro.usesKwargs { rt.locals.append((SymbolTable.Fixed.kwargs, .dict(extraKeywords))) }
+        if macro.usesKwargs { rt.locals.append(SymbolTable.Fixed.kwargs, .dict(extraKeywords)) }
         if macro.usesCaller {
-            rt.locals.append((SymbolTable.Fixed.caller, callerValue ?? rt.undefined(.message("no caller defined"))))
+            rt.locals.append(SymbolTable.Fixed.caller, callerValue ?? rt.undefined(.message("no caller defined")))
         }
         try macro.body(rt)
     }

@@ -20,6 +20,6 @@ extension Runtime {
 
     /// The locals visible here, for a macro's closure.
     func visibleLocals() -> [(id: Int, value: Value)] {
-        locals.count > boundary ? Array(locals[boundary...]) : []
+        locals.entries(from: boundary)
     }
 }

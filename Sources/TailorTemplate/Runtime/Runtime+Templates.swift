@@ -35,11 +35,12 @@ extension Runtime {
         let savedParent = pendingParent
         pendingParent = nil
         defer { pendingParent = savedParent }
-        for statement in program.body {
+        let body = program.body
+        for i in body.indices {
             if pendingParent != nil {
-                _ = try capture { try statement(self) }
+                _ = try capture { try body[i](self) }
             } else {
-                try statement(self)
+                try body[i](self)
             }
         }
         if let parent = pendingParent {
@@ -68,7 +69,7 @@ extension Runtime {
         blockFrames.append((name, index))
         defer {
             blockFrames.removeLast()
-            locals.removeSubrange(count...)
+            locals.truncate(to: count)
             boundary = savedBoundary
             scopeStart = savedScope
             depth -= 1
@@ -106,7 +107,7 @@ extension Runtime {
             scopeStart = savedScope
             blockFrames = savedFrames
             pendingParent = savedParent
-            locals.removeSubrange(count...)
+            locals.truncate(to: count)
             depth -= 1
         }
         context = newContext

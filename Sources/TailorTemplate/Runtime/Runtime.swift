@@ -18,7 +18,7 @@ public final class Runtime {
 
     /// Local variables of the enclosing loops, `with` blocks and macro calls,
     /// innermost last. Lookups scan down to `boundary`.
-    var locals: [(id: Int, value: Value)] = []
+    var locals = Locals()
     /// Lowest index of `locals` visible from here (a macro body sees only its
     /// own locals and its closure).
     var boundary = 0
@@ -85,11 +85,7 @@ public final class Runtime {
     /// render context, then the environment's globals.
     @inline(__always)
     func lookup(_ id: Int) -> Value? {
-        var i = locals.count - 1
-        while i >= boundary {
-            if locals[i].id == id { return locals[i].value }
-            i -= 1
-        }
+        if let v = locals.find(id, downTo: boundary) { return v }
         var ctx: TemplateContext? = context
         while let c = ctx {
             if !c.vars.isEmpty, let v = c.vars[id] { return v }
@@ -101,15 +97,7 @@ public final class Runtime {
     /// Assigns in the innermost scope.
     @inline(__always)
     func assignLocal(_ id: Int, _ value: Value) {
-        var i = locals.count - 1
-        while i >= scopeStart {
-            if locals[i].id == id {
-                locals[i].value = value
-                return
-            }
-            i -= 1
-        }
-        locals.append((id, value))
+        locals.assign(id, value, downTo: scopeStart)
     }
 
     /// Enters a new scope for a loop or `with` body; returns what `popScope` needs.
@@ -122,7 +110,7 @@ public final class Runtime {
 
     @inline(__always)
     func popScope(_ saved: (count: Int, scopeStart: Int)) {
-        locals.removeSubrange(saved.count...)
+        locals.truncate(to: saved.count)
         scopeStart = saved.scopeStart
     }
 
@@ -130,7 +118,7 @@ public final class Runtime {
 
     @inline(__always)
     func write(_ bytes: [UInt8]) throws {
-        out.append(contentsOf: bytes)
+        bytes.withUnsafeBufferPointer { out.append(contentsOf: $0) }
         if out.count > outputLimit { throw outputTooLarge() }
     }
 

@@ -1,0 +1,57 @@
+/// The local variables of a render as a stack: symbols and values in parallel
+/// arrays, so a lookup scans integers without touching (and retaining) values.
+struct Locals {
+    private(set) var ids: [Int] = []
+    private(set) var values: [Value] = []
+
+    var count: Int { ids.count }
+
+    @inline(__always)
+    mutating func append(_ id: Int, _ value: Value) {
+        ids.append(id)
+        values.append(value)
+    }
+
+    mutating func append(contentsOf entries: [(id: Int, value: Value)]) {
+        for entry in entries { append(entry.id, entry.value) }
+    }
+
+    /// The innermost value bound to `id` at or above `lowest`.
+    @inline(__always)
+    func find(_ id: Int, downTo lowest: Int) -> Value? {
+        var i = ids.count - 1
+        while i >= lowest {
+            if ids[i] == id { return values[i] }
+            i -= 1
+        }
+        return nil
+    }
+
+    /// Replaces the binding of `id` at or above `lowest`, or pushes a new one.
+    @inline(__always)
+    mutating func assign(_ id: Int, _ value: Value, downTo lowest: Int) {
+        var i = ids.count - 1
+        while i >= lowest {
+            if ids[i] == id {
+                values[i] = value
+                return
+            }
+            i -= 1
+        }
+        append(id, value)
+    }
+
+    /// Drops every binding above `count`.
+    @inline(__always)
+    mutating func truncate(to count: Int) {
+        guard ids.count > count else { return }
+        ids.removeSubrange(count...)
+        values.removeSubrange(count...)
+    }
+
+    /// The bindings from `start` up, for a macro's closure.
+    func entries(from start: Int) -> [(id: Int, value: Value)] {
+        guard start < ids.count else { return [] }
+        return (start..<ids.count).map { (ids[$0], values[$0]) }
+    }
+}
