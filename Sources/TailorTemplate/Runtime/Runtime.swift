@@ -86,12 +86,7 @@ public final class Runtime {
     @inline(__always)
     func lookup(_ id: Int) -> Value? {
         if let v = locals.find(id, downTo: boundary) { return v }
-        var ctx: TemplateContext? = context
-        while let c = ctx {
-            if !c.vars.isEmpty, let v = c.vars[id] { return v }
-            ctx = c.parent
-        }
-        return context.root.value(id)
+        return context.variable(id) ?? context.root.value(id)
     }
 
     /// Assigns in the innermost scope.
@@ -182,6 +177,13 @@ final class TemplateContext {
     let parent: TemplateContext?
     /// For each block name, its definitions from the most derived template to the base.
     var blocks: [String: [CompiledBlock]] = [:]
+
+    /// A template variable here or in the contexts this one sees.
+    @inline(__always)
+    func variable(_ id: Int) -> Value? {
+        if !vars.isEmpty, let v = vars[id] { return v }
+        return parent?.variable(id)
+    }
 
     init(root: RootContext, parent: TemplateContext?) {
         self.root = root
