@@ -48,7 +48,10 @@ extension Parser {
 
     mutating func parseOr() throws -> Expr {
         var left = try parseAnd()
+        let base = depth
+        defer { depth = base }
         while isName("or") {
+            try enter()
             let span = next().span
             left = .or(left, try parseAnd(), span)
         }
@@ -57,7 +60,10 @@ extension Parser {
 
     mutating func parseAnd() throws -> Expr {
         var left = try parseNot()
+        let base = depth
+        defer { depth = base }
         while isName("and") {
+            try enter()
             let span = next().span
             left = .and(left, try parseNot(), span)
         }
@@ -78,7 +84,10 @@ extension Parser {
         let span = current.span
         let first = try parseMath1()
         var ops: [(op: String, rhs: Expr)] = []
+        let base = depth
+        defer { depth = base }
         while true {
+            if !ops.isEmpty { try enter() }
             if case .op(let o) = currentKind, ["==", "!=", "<", "<=", ">", ">="].contains(o) {
                 _ = next()
                 ops.append((o, try parseMath1()))
@@ -98,8 +107,11 @@ extension Parser {
 
     mutating func parseMath1() throws -> Expr {
         var left = try parseConcat()
+        let base = depth
+        defer { depth = base }
         while true {
             if isOp("+") || isOp("-") {
+                try enter()
                 let t = next()
                 let op: Value.BinaryOperator = t.kind == .op("+") ? .add : .subtract
                 left = .binary(op, left, try parseConcat(), t.span)
@@ -111,7 +123,10 @@ extension Parser {
 
     mutating func parseConcat() throws -> Expr {
         var left = try parseMath2()
+        let base = depth
+        defer { depth = base }
         while isOp("~") {
+            try enter()
             let span = next().span
             left = .binary(.concat, left, try parseMath2(), span)
         }
@@ -120,6 +135,8 @@ extension Parser {
 
     mutating func parseMath2() throws -> Expr {
         var left = try parsePow()
+        let base = depth
+        defer { depth = base }
         while true {
             let op: Value.BinaryOperator
             switch currentKind {
@@ -129,6 +146,7 @@ extension Parser {
             case .op("%"): op = .modulo
             default: return left
             }
+            try enter()
             let span = next().span
             left = .binary(op, left, try parsePow(), span)
         }
@@ -136,7 +154,10 @@ extension Parser {
 
     mutating func parsePow() throws -> Expr {
         var left = try parseUnary()
+        let base = depth
+        defer { depth = base }
         while isOp("**") {
+            try enter()
             let span = next().span
             left = .binary(.power, left, try parseUnary(), span)
         }
@@ -222,7 +243,10 @@ extension Parser {
 
     mutating func parsePostfix(_ start: Expr) throws -> Expr {
         var node = start
+        let base = depth
+        defer { depth = base }
         while true {
+            if isOp(".") || isOp("[") || isOp("(") { try enter() }
             if isOp(".") || isOp("[") {
                 node = try parseSubscript(node)
             } else if isOp("(") {
@@ -235,7 +259,10 @@ extension Parser {
 
     mutating func parseFilterExpression(_ start: Expr) throws -> Expr {
         var node = start
+        let base = depth
+        defer { depth = base }
         while true {
+            if isOp("|") || isName("is") || isOp("(") { try enter() }
             if isOp("|") {
                 node = try parseFilter(node)
             } else if isName("is") {
