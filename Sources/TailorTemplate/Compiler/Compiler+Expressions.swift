@@ -1,6 +1,11 @@
 /// Expressions to closures.
 extension Compiler {
     func compile(_ expr: Expr) throws -> Eval {
+        let eval = try compileUnfolded(expr)
+        return fold(expr, eval) ?? eval
+    }
+
+    func compileUnfolded(_ expr: Expr) throws -> Eval {
         switch expr {
         case .constant(let v, _):
             return { _ in v }

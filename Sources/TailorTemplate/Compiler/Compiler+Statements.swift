@@ -11,6 +11,7 @@ extension Compiler {
                 return located(span, direct)
             }
             let e = try compile(expr)
+            if let folded = foldOutput(expr, e) { return located(span, folded) }
             return located(span) { rt in try rt.emit(try e(rt)) }
 
         case .if(let branches, let otherwise, let span):

@@ -29,8 +29,12 @@ public final class Environment: @unchecked Sendable {
         self.globals = BuiltinFunctions.globals
     }
 
+    /// Built-in filters an `addFilter` call replaced (they are no longer pure).
+    private(set) var replacedFilters: Set<String> = []
+
     /// Adds or replaces a filter (`value|name`).
     public func addFilter(_ name: String, _ filter: @escaping Filter) {
+        if BuiltinFilters.table[name] != nil { replacedFilters.insert(name) }
         filters[name] = filter
     }
 

@@ -197,10 +197,21 @@ final class RootContext {
     let values: [String: Value]
     let environment: Environment
     private var cache: [Value?] = []
+    /// Per symbol: 0 not yet resolved, 1 from the render's variables, 2 not
+    /// among them (a global, or missing).
+    private var fromGlobal: [UInt8] = []
 
     init(_ values: [String: Value], environment: Environment) {
         self.values = values
         self.environment = environment
+    }
+
+    /// Whether `id` is not in the render's variables and so falls to a global.
+    @inline(__always)
+    func isGlobal(_ id: Int) -> Bool {
+        if id < fromGlobal.count, fromGlobal[id] != 0 { return fromGlobal[id] == 2 }
+        _ = resolve(id)
+        return fromGlobal[id] == 2
     }
 
     @inline(__always)
@@ -214,9 +225,14 @@ final class RootContext {
 
     private func resolve(_ id: Int) -> Value? {
         let name = environment.symbols.name(of: id)
-        let found = values[name] ?? environment.globals[name]
-        if id >= cache.count { cache.append(contentsOf: repeatElement(Optional<Value>.none, count: id + 1 - cache.count)) }
+        let own = values[name]
+        let found = own ?? environment.globals[name]
+        if id >= cache.count {
+            cache.append(contentsOf: repeatElement(Optional<Value>.none, count: id + 1 - cache.count))
+            fromGlobal.append(contentsOf: repeatElement(0, count: id + 1 - fromGlobal.count))
+        }
         cache[id] = found ?? .undefined(Undefined(.name(name), strict: false))
+        fromGlobal[id] = own == nil ? 2 : 1
         return found
     }
 }

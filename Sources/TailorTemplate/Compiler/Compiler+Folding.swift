@@ -1,0 +1,107 @@
+/// Compile-time evaluation of expressions that read only the environment's
+/// globals and constants through pure operations: `campaign.brand`,
+/// `campaign.id|urlencode`, `'%.2f'|format(campaign.threshold)`. Their value is
+/// the same for every render, so it is computed once here; at render time a
+/// cheap check confirms that no context variable, template variable or local
+/// shadows the globals they read, and otherwise the expression runs as usual.
+extension Compiler {
+    /// Filters whose result depends only on their input and arguments.
+    private static let impureFilters: Set<String> = ["random"]
+
+    /// The folded form of `expr`, or nil when it cannot be folded.
+    func fold(_ expr: Expr, _ eval: @escaping Eval) -> Eval? {
+        guard let (ids, value) = foldedValue(expr, eval) else { return nil }
+        return { rt in
+            for id in ids where !rt.resolvesToGlobal(id) { return try eval(rt) }
+            return value
+        }
+    }
+
+    /// `{{ expr }}` for a foldable expression: its printed bytes, escaped and
+    /// not, are ready; the render only picks one.
+    func foldOutput(_ expr: Expr, _ eval: @escaping Eval) -> Exec? {
+        guard let (ids, value) = foldedValue(expr, eval) else { return nil }
+        let plain = Runtime(environment: environment)
+        plain.autoescape = false
+        let escaping = Runtime(environment: environment)
+        escaping.autoescape = true
+        guard (try? plain.emit(value)) != nil, (try? escaping.emit(value)) != nil else { return nil }
+        let raw = plain.out
+        let escaped = escaping.out
+        return { rt in
+            for id in ids where !rt.resolvesToGlobal(id) { return try rt.emit(try eval(rt)) }
+            try rt.write(rt.autoescape ? escaped : raw)
+        }
+    }
+
+    private func foldedValue(_ expr: Expr, _ eval: Eval) -> ([Int], Value)? {
+        if case .constant = expr { return nil }
+        var names = Set<String>()
+        guard isPure(expr, names: &names), !names.isEmpty else { return nil }
+        for name in names where environment.globals[name] == nil { return nil }
+        guard let value = try? eval(Runtime(environment: environment)) else { return nil }
+        switch value {
+        case .undefined, .object: return nil
+        default: return (names.map { environment.symbols.id(for: $0) }, value)
+        }
+    }
+
+    /// Whether `expr` is built only from constants, names, attribute and item
+    /// access, operators, tests and pure built-in filters; collects the names.
+    private func isPure(_ expr: Expr, names: inout Set<String>) -> Bool {
+        switch expr {
+        case .constant:
+            return true
+        case .name(let name, _):
+            if ["loop", "self", "super", "caller", "varargs", "kwargs"].contains(name) { return false }
+            names.insert(name)
+            return true
+        case .attribute(let base, _, _), .negate(let base, _), .plus(let base, _), .not(let base, _):
+            return isPure(base, names: &names)
+        case .item(let a, let b, _), .binary(_, let a, let b, _), .and(let a, let b, _), .or(let a, let b, _):
+            return isPure(a, names: &names) && isPure(b, names: &names)
+        case .slice(let base, let start, let stop, let step, _):
+            return isPure(base, names: &names) && [start, stop, step].allSatisfy { $0.map { isPure($0, names: &names) } ?? true }
+        case .filter(let base, let name, let args, _):
+            guard !Self.impureFilters.contains(name), BuiltinFilters.table[name] != nil,
+                environment.filters[name].map({ _ in isBuiltinFilter(name) }) == true
+            else { return false }
+            return isPure(base, names: &names) && arePure(args, names: &names)
+        case .test(let base, let name, let args, _, _):
+            guard BuiltinTests.table[name] != nil else { return false }
+            return isPure(base, names: &names) && arePure(args, names: &names)
+        case .compare(let first, let rest, _):
+            return isPure(first, names: &names) && rest.allSatisfy { isPure($0.rhs, names: &names) }
+        case .conditional(let test, let then, let otherwise, _):
+            return isPure(test, names: &names) && isPure(then, names: &names)
+                && (otherwise.map { isPure($0, names: &names) } ?? true)
+        case .list(let items, _), .tuple(let items, _):
+            return items.allSatisfy { isPure($0, names: &names) }
+        case .dict(let pairs, _):
+            return pairs.allSatisfy { isPure($0.key, names: &names) && isPure($0.value, names: &names) }
+        case .call:
+            return false
+        }
+    }
+
+    private func arePure(_ args: CallArguments, names: inout Set<String>) -> Bool {
+        args.positional.allSatisfy { isPure($0, names: &names) }
+            && args.keywords.allSatisfy { isPure($0.value, names: &names) }
+            && (args.starArgs.map { isPure($0, names: &names) } ?? true)
+            && (args.starKwargs.map { isPure($0, names: &names) } ?? true)
+    }
+
+    /// Whether the environment still uses the built-in filter `name` (not a replacement).
+    private func isBuiltinFilter(_ name: String) -> Bool {
+        !environment.replacedFilters.contains(name)
+    }
+}
+
+extension Runtime {
+    /// Whether `id` resolves to an environment global here: nothing in the
+    /// locals, the template variables or the render's context shadows it.
+    @inline(__always)
+    func resolvesToGlobal(_ id: Int) -> Bool {
+        locals.find(id, downTo: boundary) == nil && context.variable(id) == nil && context.root.isGlobal(id)
+    }
+}

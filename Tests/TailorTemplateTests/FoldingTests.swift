@@ -1,0 +1,47 @@
+import Testing
+@testable import TailorTemplate
+
+/// Expressions over globals are computed at compile time; whatever shadows a
+/// global at render time must still win.
+@Suite struct FoldingTests {
+    private func environment() -> Environment {
+        let env = Environment(options: Options(autoescape: true))
+        env.addGlobal("brand", ["name": "Acme & Co", "id": "winter sale"])
+        return env
+    }
+
+    @Test(arguments: [
+        ("{{ brand.name }}|{{ brand.id|urlencode }}", [String: Value](), "Acme &amp; Co|winter%20sale"),
+        ("{{ brand.name }}", ["brand": Value.dict(Dict([(.string("name"), .string("Other"))]))], "Other"),
+        ("{% for brand in [{'name': 'Loop'}] %}{{ brand.name }}{% endfor %}", [:], "Loop"),
+        ("{% set brand = {'name': 'Set'} %}{{ brand.name }}", [:], "Set"),
+        ("{% macro m(brand) %}{{ brand.name|upper }}{% endmacro %}{{ m({'name': 'arg'}) }}", [:], "ARG"),
+        ("{% autoescape false %}{{ brand.name }}{% endautoescape %}", [:], "Acme & Co"),
+        ("{{ (brand.name ~ '!')|length }}", [:], "10"),
+    ] as [(String, [String: Value], String)])
+    func shadowingWins(template: String, context: [String: Value], expected: String) throws {
+        let t = try environment().template(source: template)
+        #expect(try t.render(context) == expected)
+    }
+
+    @Test func includedTemplateSeesTheIncludersLoopVariable() throws {
+        let env = Environment(loader: MemoryLoader(["inc": "{{ brand.name }}"]))
+        env.addGlobal("brand", ["name": "Global"])
+        let t = try env.template(source: "{% for brand in [{'name': 'Local'}] %}{% include 'inc' %}{% endfor %}")
+        #expect(try t.render() == "Local")
+    }
+
+    @Test func replacedFiltersAreNotFolded() throws {
+        let env = Environment()
+        env.addGlobal("word", "abc")
+        nonisolated(unsafe) var calls = 0
+        env.addFilter("upper") { value, _, _ in
+            calls += 1
+            return .string("X" + (try value.stringify()))
+        }
+        let t = try env.template(source: "{{ word|upper }}")
+        #expect(try t.render() == "Xabc")
+        #expect(try t.render() == "Xabc")
+        #expect(calls == 2)
+    }
+}
