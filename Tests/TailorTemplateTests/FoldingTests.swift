@@ -44,4 +44,22 @@ import Testing
         #expect(try t.render() == "Xabc")
         #expect(calls == 2)
     }
+
+    @Test func loopsOverGlobalsAreFoldedButStillShadowable() throws {
+        let env = Environment(options: Options(autoescape: true))
+        env.addGlobal("social", [["name": "A&B", "url": "https://a.example"], ["name": "C", "url": "https://c.example"]])
+        let source = "{% for s in social %}<a href=\"{{ s.url }}\">{{ s.name }} {{ loop.index }}</a>{% endfor %}"
+        let t = try env.template(source: source)
+        #expect(try t.render() == "<a href=\"https://a.example\">A&amp;B 1</a><a href=\"https://c.example\">C 2</a>")
+        let own: Value = [["name": "Own", "url": "u"]]
+        #expect(try t.render(["social": own]) == "<a href=\"u\">Own 1</a>")
+    }
+
+    @Test func statementsThatAssignAreNotFolded() throws {
+        let env = Environment()
+        env.addGlobal("n", 2)
+        let t = try env.template(source: "{% for i in range(n) %}{% set x = i %}{{ x }}{% endfor %}|{% set y = n %}{{ y }}")
+        #expect(try t.render() == "01|2")
+        #expect(try t.render(["n": 3]) == "012|3")
+    }
 }

@@ -23,6 +23,15 @@ indirect enum AssignTarget: Sendable {
     case name(String, Span)
     case tuple([AssignTarget], Span)
     case namespaceAttribute(String, String, Span)
+
+    /// The variables this target binds.
+    var boundNames: Set<String> {
+        switch self {
+        case .name(let n, _): return [n]
+        case .tuple(let items, _): return items.reduce(into: []) { $0.formUnion($1.boundNames) }
+        case .namespaceAttribute: return []
+        }
+    }
 }
 
 /// `name(args)` in a filter block or block-set filter chain.

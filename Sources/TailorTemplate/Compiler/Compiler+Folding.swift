@@ -37,7 +37,7 @@ extension Compiler {
     private func foldedValue(_ expr: Expr, _ eval: Eval) -> ([Int], Value)? {
         if case .constant = expr { return nil }
         var names = Set<String>()
-        guard isPure(expr, names: &names), !names.isEmpty else { return nil }
+        guard isPure(expr, bound: [], names: &names), !names.isEmpty else { return nil }
         for name in names where environment.globals[name] == nil { return nil }
         guard let value = try? eval(Runtime(environment: environment)) else { return nil }
         switch value {
@@ -48,47 +48,112 @@ extension Compiler {
 
     /// Whether `expr` is built only from constants, names, attribute and item
     /// access, operators, tests and pure built-in filters; collects the names.
-    private func isPure(_ expr: Expr, names: inout Set<String>) -> Bool {
+    private func isPure(_ expr: Expr, bound: Set<String>, names: inout Set<String>) -> Bool {
         switch expr {
         case .constant:
             return true
         case .name(let name, _):
+            if bound.contains(name) { return true }
             if ["loop", "self", "super", "caller", "varargs", "kwargs"].contains(name) { return false }
             names.insert(name)
             return true
         case .attribute(let base, _, _), .negate(let base, _), .plus(let base, _), .not(let base, _):
-            return isPure(base, names: &names)
+            return isPure(base, bound: bound, names: &names)
         case .item(let a, let b, _), .binary(_, let a, let b, _), .and(let a, let b, _), .or(let a, let b, _):
-            return isPure(a, names: &names) && isPure(b, names: &names)
+            return isPure(a, bound: bound, names: &names) && isPure(b, bound: bound, names: &names)
         case .slice(let base, let start, let stop, let step, _):
-            return isPure(base, names: &names) && [start, stop, step].allSatisfy { $0.map { isPure($0, names: &names) } ?? true }
+            return isPure(base, bound: bound, names: &names) && [start, stop, step].allSatisfy { $0.map { isPure($0, bound: bound, names: &names) } ?? true }
         case .filter(let base, let name, let args, _):
             guard !Self.impureFilters.contains(name), BuiltinFilters.table[name] != nil,
                 environment.filters[name].map({ _ in isBuiltinFilter(name) }) == true
             else { return false }
-            return isPure(base, names: &names) && arePure(args, names: &names)
+            return isPure(base, bound: bound, names: &names) && arePure(args, bound: bound, names: &names)
         case .test(let base, let name, let args, _, _):
             guard BuiltinTests.table[name] != nil else { return false }
-            return isPure(base, names: &names) && arePure(args, names: &names)
+            return isPure(base, bound: bound, names: &names) && arePure(args, bound: bound, names: &names)
         case .compare(let first, let rest, _):
-            return isPure(first, names: &names) && rest.allSatisfy { isPure($0.rhs, names: &names) }
+            return isPure(first, bound: bound, names: &names) && rest.allSatisfy { isPure($0.rhs, bound: bound, names: &names) }
         case .conditional(let test, let then, let otherwise, _):
-            return isPure(test, names: &names) && isPure(then, names: &names)
-                && (otherwise.map { isPure($0, names: &names) } ?? true)
+            return isPure(test, bound: bound, names: &names) && isPure(then, bound: bound, names: &names)
+                && (otherwise.map { isPure($0, bound: bound, names: &names) } ?? true)
         case .list(let items, _), .tuple(let items, _):
-            return items.allSatisfy { isPure($0, names: &names) }
+            return items.allSatisfy { isPure($0, bound: bound, names: &names) }
         case .dict(let pairs, _):
-            return pairs.allSatisfy { isPure($0.key, names: &names) && isPure($0.value, names: &names) }
+            return pairs.allSatisfy { isPure($0.key, bound: bound, names: &names) && isPure($0.value, bound: bound, names: &names) }
         case .call:
             return false
         }
     }
 
-    private func arePure(_ args: CallArguments, names: inout Set<String>) -> Bool {
-        args.positional.allSatisfy { isPure($0, names: &names) }
-            && args.keywords.allSatisfy { isPure($0.value, names: &names) }
-            && (args.starArgs.map { isPure($0, names: &names) } ?? true)
-            && (args.starKwargs.map { isPure($0, names: &names) } ?? true)
+    private func arePure(_ args: CallArguments, bound: Set<String>, names: inout Set<String>) -> Bool {
+        args.positional.allSatisfy { isPure($0, bound: bound, names: &names) }
+            && args.keywords.allSatisfy { isPure($0.value, bound: bound, names: &names) }
+            && (args.starArgs.map { isPure($0, bound: bound, names: &names) } ?? true)
+            && (args.starKwargs.map { isPure($0, bound: bound, names: &names) } ?? true)
+    }
+
+    // MARK: - Statements
+
+    /// A statement whose output depends only on globals (a footer's social
+    /// links, a layout's navigation): rendered here for both autoescape states,
+    /// written as bytes at render time when no global it reads is shadowed.
+    func foldStatement(_ stmt: Stmt, _ exec: @escaping Exec) -> Exec? {
+        var names = Set<String>()
+        guard isPureStatement(stmt, bound: [], names: &names), !names.isEmpty else { return nil }
+        for name in names where environment.globals[name] == nil { return nil }
+        guard let raw = prerender(exec, autoescape: false), let escaped = prerender(exec, autoescape: true) else {
+            return nil
+        }
+        let ids = names.map { environment.symbols.id(for: $0) }
+        return { rt in
+            for id in ids where !rt.resolvesToGlobal(id) { return try exec(rt) }
+            try rt.write(rt.autoescape ? escaped : raw)
+        }
+    }
+
+    /// Folded output is kept small: a big loop over a global stays a loop.
+    private static let maxFoldedBytes = 16 << 10
+
+    private func prerender(_ exec: Exec, autoescape: Bool) -> [UInt8]? {
+        let rt = Runtime(environment: environment)
+        rt.autoescape = autoescape
+        rt.outputLimit = Self.maxFoldedBytes
+        guard (try? exec(rt)) != nil else { return nil }
+        return rt.out
+    }
+
+    private func isPureStatement(_ stmt: Stmt, bound: Set<String>, names: inout Set<String>) -> Bool {
+        func body(_ stmts: [Stmt], _ bound: Set<String>) -> Bool {
+            stmts.allSatisfy { isPureStatement($0, bound: bound, names: &names) }
+        }
+        switch stmt {
+        case .data:
+            return true
+        case .output(let e, _):
+            return isPure(e, bound: bound, names: &names)
+        case .if(let branches, let otherwise, _):
+            return branches.allSatisfy { isPure($0.test, bound: bound, names: &names) && body($0.body, bound) }
+                && body(otherwise ?? [], bound)
+        case .for(let loop):
+            guard !loop.recursive, isPure(loop.iterable, bound: bound, names: &names) else { return false }
+            let inner = bound.union(loop.target.boundNames).union(["loop"])
+            return (loop.condition.map { isPure($0, bound: inner, names: &names) } ?? true)
+                && body(loop.body, inner) && body(loop.otherwise ?? [], bound)
+        case .with(let assignments, let inner, _):
+            guard assignments.allSatisfy({ isPure($0.value, bound: bound, names: &names) }) else { return false }
+            return body(inner, assignments.reduce(bound) { $0.union($1.target.boundNames) })
+        case .filterBlock(let filters, let inner, _):
+            for f in filters {
+                guard !Self.impureFilters.contains(f.name), BuiltinFilters.table[f.name] != nil,
+                    isBuiltinFilter(f.name), arePure(f.arguments, bound: bound, names: &names)
+                else { return false }
+            }
+            return body(inner, bound)
+        case .autoescape(let e, let inner, _):
+            return isPure(e, bound: bound, names: &names) && body(inner, bound)
+        case .set, .setBlock, .macro, .callBlock, .include, .import, .fromImport, .extends, .block:
+            return false
+        }
     }
 
     /// Whether the environment still uses the built-in filter `name` (not a replacement).

@@ -68,7 +68,7 @@ final class Compiler {
                 continue
             }
             flush()
-            if let exec = try compileStatement(stmt) { out.append(exec) }
+            if let exec = try compileStatement(stmt) { out.append(foldStatement(stmt, exec) ?? exec) }
         }
         flush()
         return out
