@@ -63,3 +63,36 @@ import Testing
         #expect(try t.render(["n": 3]) == "012|3")
     }
 }
+
+/// Pure macros remember their output per argument list; what they print must
+/// not change, whatever the argument types or the autoescape state.
+@Suite struct MacroMemoTests {
+    @Test func memoizedOutputMatchesEveryCall() throws {
+        let env = Environment(loader: MemoryLoader([
+            "m.html": "{% macro card(p, label='Buy') %}<b>{{ p.name }}</b> {{ p.price }} {{ label }} {{ shop }}{% endmacro %}"
+        ]))
+        env.addGlobal("shop", "S&Co")
+        let t = try env.template(source: "{% from 'm.html' import card %}{{ card(p) }}|{{ card(p, label=l) }}")
+        let cases: [(Value, Value, String)] = [
+            (["name": "A", "price": 1], "x", "<b>A</b> 1 Buy S&Co|<b>A</b> 1 x S&Co"),
+            (["name": "A", "price": 1.0], "x", "<b>A</b> 1.0 Buy S&Co|<b>A</b> 1.0 x S&Co"),
+            (["name": "A", "price": 1], .markup("<i>"), "<b>A</b> 1 Buy S&Co|<b>A</b> 1 <i> S&Co"),
+        ]
+        for _ in 0..<3 {
+            for (p, l, expected) in cases {
+                #expect(try t.render(["p": p, "l": l]) == expected)
+            }
+        }
+    }
+
+    @Test func autoescapeStateIsPartOfTheKey() throws {
+        let env = Environment(loader: MemoryLoader([
+            "m.html": "{% macro show(x) %}{{ x }}{% endmacro %}"
+        ]))
+        env.addGlobal("unused", 1)
+        let t = try env.template(
+            source: "{% from 'm.html' import show %}{{ show('<a>') }}{% autoescape true %}{{ show('<a>') }}{% endautoescape %}")
+        #expect(try t.render() == "<a>&lt;a&gt;")
+        #expect(try t.render() == "<a>&lt;a&gt;")
+    }
+}

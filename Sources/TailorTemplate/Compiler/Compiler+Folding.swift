@@ -156,6 +156,20 @@ extension Compiler {
         }
     }
 
+    /// A memo for a macro whose body and defaults read only its parameters and
+    /// globals through pure operations; nil otherwise.
+    func memoFor(_ definition: MacroDefinition) -> MacroMemo? {
+        var names = Set<String>()
+        var bound = Set<String>()
+        for parameter in definition.parameters {
+            if let d = parameter.defaultValue, !isPure(d, bound: bound, names: &names) { return nil }
+            bound.insert(parameter.name)
+        }
+        guard definition.body.allSatisfy({ isPureStatement($0, bound: bound, names: &names) }) else { return nil }
+        for name in names where environment.globals[name] == nil { return nil }
+        return MacroMemo(globalIDs: names.map { environment.symbols.id(for: $0) })
+    }
+
     /// Whether the environment still uses the built-in filter `name` (not a replacement).
     private func isBuiltinFilter(_ name: String) -> Bool {
         !environment.replacedFilters.contains(name)

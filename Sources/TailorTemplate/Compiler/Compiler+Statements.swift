@@ -247,12 +247,14 @@ extension Compiler {
         let defaults = try definition.parameters.map { try $0.defaultValue.map(compile) }
         let body = try compileBody(definition.body)
         let used = Stmt.names(in: definition.body)
+        let usesSpecials = used.contains("caller") || used.contains("varargs") || used.contains("kwargs")
         return CompiledMacro(
             name: definition.name, nameID: environment.symbols.id(for: definition.name),
             parameters: definition.parameters.map(\.name),
             parameterIDs: definition.parameters.map { environment.symbols.id(for: $0.name) }, defaults: defaults, body: body,
             usesCaller: used.contains("caller"), usesVarargs: used.contains("varargs"),
-            usesKwargs: used.contains("kwargs"), span: definition.span)
+            usesKwargs: used.contains("kwargs"), span: definition.span,
+            memo: usesSpecials || definition.name == "caller" ? nil : memoFor(definition))
     }
 
     private func compileFor(_ loop: ForLoop) throws -> Exec {

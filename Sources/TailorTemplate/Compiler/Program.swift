@@ -39,4 +39,6 @@ struct CompiledMacro: Sendable {
     let usesVarargs: Bool
     let usesKwargs: Bool
     let span: Span
+    /// Set when the macro is pure, so its output can be remembered per arguments.
+    let memo: MacroMemo?
 }

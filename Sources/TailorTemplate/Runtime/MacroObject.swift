@@ -77,6 +77,7 @@ final class MacroObject: ValueObject, @unchecked Sendable {
                 throw TemplateError(.type, "macro '\(macro.name)' takes no keyword argument '\(name)'")
             }
         }
+        var memoKey: [Value]? = macro.memo == nil ? nil : []
         for (i, name) in params.enumerated() {
             let value: Value
             if i < positional.count {
@@ -89,6 +90,9 @@ final class MacroObject: ValueObject, @unchecked Sendable {
                 value = rt.undefined(.message("parameter '\(name)' was not provided"))
             }
             rt.locals.append(macro.parameterIDs[i], value)
+            if memoKey != nil {
+                if MacroMemo.isKeyable(value) { memoKey!.append(value) } else { memoKey = nil }
+            }
         }
         if macro.usesVarargs {
             rt.locals.append(SymbolTable.Fixed.varargs, .tuple(positional.count > params.count ? Array(positional[params.count...]) : []))
@@ -96,6 +100,16 @@ final class MacroObject: ValueObject, @unchecked Sendable {
         if macro.usesKwargs { rt.locals.append(SymbolTable.Fixed.kwargs, .dict(extraKeywords)) }
         if macro.usesCaller {
             rt.locals.append(SymbolTable.Fixed.caller, callerValue ?? rt.undefined(.message("no caller defined")))
+        }
+        if let memo = macro.memo, let key = memoKey, memo.globalIDs.allSatisfy(rt.resolvesToGlobal) {
+            if let bytes = memo.lookup(key, autoescape: rt.autoescape) {
+                try rt.write(bytes)
+                return
+            }
+            let start = rt.out.count
+            try macro.body(rt)
+            memo.store(key, autoescape: rt.autoescape, output: Array(rt.out[start...]))
+            return
         }
         try macro.body(rt)
     }
