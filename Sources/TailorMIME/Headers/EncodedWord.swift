@@ -126,7 +126,9 @@ public enum EncodedWord {
         var out: [UInt8] = []
         var pendingSpace: [UInt8] = []
         var lastWasWord = false
-        var rest = Substring(value)
+        var unfolded = ""
+        unfolded.unicodeScalars.append(contentsOf: value.unicodeScalars.filter { $0 != "\r" && $0 != "\n" })
+        var rest = Substring(unfolded)
         while !rest.isEmpty {
             if rest.hasPrefix("=?"), let end = rest.dropFirst(2).range(of: "?=", afterQuestionMarks: 2) {
                 let token = rest[rest.startIndex..<end.upperBound]
