@@ -55,6 +55,16 @@ enum SharedTools {
             stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// Removes a test's output folder, unless `TAILOR_KEEP_TEST_OUTPUT` is set (then
+    /// its path is printed, for a look at the messages).
+    static func keepOrRemove(_ dir: URL) {
+        if ProcessInfo.processInfo.environment["TAILOR_KEEP_TEST_OUTPUT"] != nil {
+            print("kept test output: \(dir.path)")
+        } else {
+            try? FileManager.default.removeItem(at: dir)
+        }
+    }
+
     /// A fresh temporary folder.
     static func temporaryDirectory(_ label: String) -> URL {
         let url = FileManager.default.temporaryDirectory
