@@ -53,7 +53,7 @@ public struct SMTPDelivery: Sendable {
                     if attempts[index] >= configuration.maxAttempts {
                         outcome = DeliveryOutcome(
                             recipientID: envelope.recipientID, delivered: false, attempts: attempts[index],
-                            reply: "gave up after \(attempts[index]) attempts: \(reason)")
+                            reply: "gave up after \(attempts[index]) attempt\(attempts[index] == 1 ? "" : "s"): \(reason)")
                     } else {
                         retry.append(index)
                     }
