@@ -35,11 +35,11 @@ struct TextLayout {
 
     /// Adds text, collapsing white space as HTML rendering does.
     mutating func addText(_ text: String) {
-        for ch in text {
+        var visible = ""
+        visible.unicodeScalars.append(contentsOf: text.unicodeScalars.filter { !Self.invisible.contains($0) })
+        for ch in visible {
             if ch == " " || ch == "\n" || ch == "\t" || ch == "\r" || ch == "\u{0C}" || ch == "\u{A0}" {
                 if !inline.isEmpty, inline.last != "\n" { pendingSpace = true }
-            } else if Self.invisible.contains(ch) {
-                continue
             } else {
                 if pendingSpace {
                     inline.append(" ")
@@ -64,7 +64,7 @@ struct TextLayout {
     }
 
     /// Characters used to pad preheaders and that have no place in plain text.
-    static let invisible: Set<Character> = ["\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}", "\u{034F}", "\u{AD}"]
+    static let invisible: Set<Unicode.Scalar> = ["\u{200B}", "\u{200C}", "\u{2060}", "\u{FEFF}", "\u{034F}", "\u{AD}"]
 
     /// Ends the current paragraph and asks for at least `gap` before the next one.
     mutating func block(_ gap: Gap) {

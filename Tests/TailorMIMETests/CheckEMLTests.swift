@@ -1,4 +1,5 @@
 import Foundation
+import TailorHTML
 import Testing
 
 @testable import TailorMIME
@@ -18,6 +19,23 @@ struct CheckEMLTests {
         #expect(result.stdout.contains("\(messages.count) passed, 0 failed") || result.stderr.contains("\(messages.count) passed, 0 failed"),
             "\(result.stdout)\(result.stderr)")
         #expect(!result.stdout.contains("warning:"), "\(result.stdout)")
+    }
+
+    @Test func textDerivedFromHTMLPasses() throws {
+        let dir = SharedTools.temporaryDirectory("check-derived")
+        defer { SharedTools.keepOrRemove(dir) }
+        let builder = try Fixtures.builder()
+        let writer = try OutputFormat.eml.makeWriter(directory: dir)
+        for person in Fixtures.people {
+            var content = try Fixtures.content(for: person)
+            content.text = HTMLToText.convert(Preheader.insert(content.preheader ?? "", into: content.html))
+            #expect(content.text.contains("Unsubscribe (https://shop.example.com/u/"))
+            #expect(!content.text.contains("Three picks for spring"), "hidden preheader left out")
+            _ = try writer.write(try builder.build(content))
+        }
+        try writer.finish()
+        let result = SharedTools.run([SharedTools.checkEML.path, "--require-unsubscribe", "-j", "1", dir.path])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
     }
 
     @Test func mboxPasses() throws {
