@@ -20,6 +20,7 @@ public final class HTMLDocument {
 
     /// Parses `html` (UTF-8), recovering from errors as browsers do; network access off.
     public init(html: String) throws(HTMLParseError) {
+        _ = Self.libraryInitialized
         let bytes = Array(html.utf8)
         guard bytes.count < Int(Int32.max) else { throw .tooLarge(bytes.count) }
         guard let context = htmlNewParserCtxt() else { throw .noContext }
@@ -51,6 +52,9 @@ public final class HTMLDocument {
     deinit {
         xmlFreeDoc(pointer)
     }
+
+    /// libxml2 asks for `xmlInitParser` once, before parsing on several threads.
+    private static let libraryInitialized: Void = xmlInitParser()
 
     /// The `<html>` element.
     public var root: HTMLNode? {

@@ -33,6 +33,7 @@ enum Fixtures {
         Person(id: "dots.", name: "=?utf-8?q?fake?=", email: "fake@example.com", subject: "=?utf-8?q?not_encoded?= really"),
         Person(id: "emoji", name: "🎉 Party People 🎉", email: "party@example.com", subject: "🎉🎉 " + String(repeating: "ä", count: 90)),
         Person(id: "from-line", name: "From Somebody", email: "from@example.com", subject: "From the shop"),
+        Person(id: "Space Cadet", name: "  Ada  Two  ", email: "ada.two@example.com", subject: " Hello  there, Zoë "),
     ]
 
     static let html = """

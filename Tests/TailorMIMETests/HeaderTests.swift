@@ -158,6 +158,10 @@ struct AddressRow: Sendable, CustomStringConvertible {
         String(repeating: "x", count: 120),
         "=?utf-8?q?looks_encoded?= but is not",
         "tab\tinside",
+        "a  b",
+        "trailing ",
+        "   ",
+        "x",
     ]
 
     @Test(arguments: subjects)
@@ -172,6 +176,7 @@ struct AddressRow: Sendable, CustomStringConvertible {
                 #expect(!line.allSatisfy { $0 == " " })
             }
         }
+        #expect(!rendered.contains("?q??=") && !rendered.contains("?b??="), "empty encoded-word")
         let value = String(rendered.dropFirst("Subject: ".count))
         #expect(EncodedWord.decode(value) == subject)
     }

@@ -86,9 +86,14 @@ struct HeaderFolder {
     mutating func appendUnstructured(_ value: String) {
         let words = value.split(separator: " ", omittingEmptySubsequences: false)
         let plain = words.map(Self.isPlainWord)
-        guard let first = plain.firstIndex(of: false), let last = plain.lastIndex(of: false) else {
+        guard var first = plain.firstIndex(of: false), var last = plain.lastIndex(of: false) else {
             for word in words { appendAtom(String(word)) }
             return
+        }
+        // An encoded-word needs at least one character (RFC 2047 2: 1*<...>): a lone
+        // empty word (from a doubled, leading or trailing space) takes in a neighbour.
+        if first == last, words[first].isEmpty {
+            if last + 1 < words.count { last += 1 } else if first > 0 { first -= 1 }
         }
         for word in words[..<first] { appendAtom(String(word)) }
         appendEncoded(words[first...last].joined(separator: " "))
