@@ -9,7 +9,7 @@ public import Foundation
 ///
 /// ```
 /// From: Tailor Shop <news@shop.example>
-/// To: =?utf-8?q?Zo=C3=AB_=C3=84mtmann?= <zoe@example.com>
+/// To: =?utf-8?b?Wm/DqyDDhG10bWFubg==?= <zoe@example.com>
 /// Subject: Your spring picks
 /// Date: Thu, 13 Feb 2025 09:30:00 +0000
 /// Message-ID: <…spring-2025@shop.example>

@@ -15,7 +15,7 @@
 ///
 /// ```swift
 /// SafeFileName.make(for: "c-0042")          // "c-0042"
-/// SafeFileName.make(for: "../../etc/passwd") // "_.._etc_passwd-1c9e0d3a7b"
+/// SafeFileName.make(for: "../../etc/passwd") // "_._.._etc_passwd-3754d6cb3a"
 /// ```
 public enum SafeFileName {
     /// The longest stem kept before the hash.
