@@ -12,6 +12,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "TailorTemplate", targets: ["TailorTemplate"]),
+        .library(name: "TailorMIME", targets: ["TailorMIME"]),
+        .library(name: "TailorHTML", targets: ["TailorHTML"]),
         .executable(name: "tailor", targets: ["tailor"]),
     ],
     dependencies: [
@@ -33,6 +35,17 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // MIME messages and their hand-off: Foundation only (own SHA-256, POSIX sockets).
+        .target(
+            name: "TailorMIME",
+            swiftSettings: upcoming
+        ),
+        // The parsed HTML tree (libxml2) and the text part derived from it.
+        .target(
+            name: "TailorHTML",
+            dependencies: ["CLibXML2"],
+            swiftSettings: upcoming
+        ),
         .executableTarget(
             name: "tailor",
             dependencies: [
@@ -44,6 +57,16 @@ let package = Package(
         .testTarget(
             name: "TailorTemplateTests",
             dependencies: ["TailorTemplate"],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "TailorMIMETests",
+            dependencies: ["TailorMIME", "TailorHTML"],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "TailorHTMLTests",
+            dependencies: ["TailorHTML"],
             swiftSettings: upcoming
         ),
         // Runs the built `tailor` binary: exit codes, stdout and stderr.

@@ -1,0 +1,87 @@
+/// The one-click unsubscribe headers of RFC 8058 (with RFC 2369's List-Unsubscribe).
+///
+/// RFC 8058 3.1:
+///
+/// > The List-Unsubscribe header field MUST contain one HTTPS URI. It MAY contain
+/// > other non-HTTP/S URIs such as MAILTO:.
+/// >
+/// > The message MUST have a List-Unsubscribe-Post header field [...] containing the
+/// > single key/value pair "List-Unsubscribe=One-Click".
+///
+/// and RFC 2369 2, on the URIs:
+///
+/// > The contents of the list header fields mostly consist of angle-bracket ('<', '>')
+/// > enclosed URLs [...] Literal commas (,) in the URLs MUST be encoded.
+///
+/// So the URL must be `https:`, characters a URI cannot hold (space, `<`, `>`, `"`,
+/// non-ASCII, and the comma) are percent-encoded, and a CR or LF is header injection.
+///
+/// ```swift
+/// let unsubscribe = try ListUnsubscribe(url: "https://shop.example/u?t=abc",
+///                                      mailto: "mailto:unsub@shop.example?subject=c-0042")
+/// // List-Unsubscribe: <https://shop.example/u?t=abc>, <mailto:unsub@shop.example?subject=c-0042>
+/// // List-Unsubscribe-Post: List-Unsubscribe=One-Click
+/// ```
+public struct ListUnsubscribe: Sendable, Hashable {
+    /// The HTTPS URI, encoded.
+    public let url: String
+    /// The optional `mailto:` URI, encoded.
+    public let mailto: String?
+
+    /// Validates and encodes both URIs.
+    public init(url: String, mailto: String? = nil) throws(MIMEError) {
+        try HeaderField.validateValue(url, header: "List-Unsubscribe")
+        guard url.lowercased().hasPrefix("https://"), url.utf8.count > 8 else {
+            throw .invalidUnsubscribe(url, reason: "RFC 8058 requires an https:// URI")
+        }
+        let encodedURL = Self.percentEncode(url)
+        guard encodedURL.utf8.count <= 900 else {
+            throw .invalidUnsubscribe(url, reason: "longer than 900 characters")
+        }
+        self.url = encodedURL
+        if let mailto, !mailto.isEmpty {
+            try HeaderField.validateValue(mailto, header: "List-Unsubscribe")
+            guard mailto.lowercased().hasPrefix("mailto:"), mailto.contains("@") else {
+                throw .invalidUnsubscribe(mailto, reason: "the second URI must be a mailto: address")
+            }
+            self.mailto = Self.percentEncode(mailto)
+        } else {
+            self.mailto = nil
+        }
+    }
+
+    /// The `List-Unsubscribe` value: `<https://...>` and optionally `, <mailto:...>`.
+    public var value: String {
+        mailto.map { "<\(url)>, <\($0)>" } ?? "<\(url)>"
+    }
+
+    /// The fixed `List-Unsubscribe-Post` value.
+    public static let postValue = "List-Unsubscribe=One-Click"
+
+    /// Both fields, folded, without the final CRLF.
+    func renderedFields() throws(MIMEError) -> [String] {
+        var folder = HeaderFolder(name: "List-Unsubscribe")
+        if let mailto {
+            folder.appendAtom("<\(url)>,")
+            folder.appendAtom("<\(mailto)>")
+        } else {
+            folder.appendAtom("<\(url)>")
+        }
+        return [try folder.checkedRendered(), "List-Unsubscribe-Post: " + Self.postValue]
+    }
+
+    /// Percent-encodes bytes that cannot stand in a URI or in this header.
+    static func percentEncode(_ uri: String) -> String {
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        for byte in uri.utf8 {
+            switch byte {
+            case 0x21...0x7e where !Array("<>\",\\^`{|} ".utf8).contains(byte):
+                out.append(byte)
+            default:
+                out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0f)]]
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,181 @@
+/// A mailbox: an optional display name and an ASCII `addr-spec`.
+///
+/// RFC 5322 3.4:
+///
+/// > mailbox         =   name-addr / addr-spec
+/// > name-addr       =   [display-name] angle-addr
+/// > display-name    =   phrase
+///
+/// and 3.2.3, on what a phrase may hold unquoted:
+///
+/// > atext           =   ALPHA / DIGIT / "!" / "#" / "$" / "%" / "&" / "'" / "*" /
+/// >                     "+" / "-" / "/" / "=" / "?" / "^" / "_" / "`" / "{" / "|" /
+/// >                     "}" / "~"
+///
+/// A display name made of atext words stays as it is; one holding specials such as
+/// `,` `.` `"` or `@` becomes a quoted-string; one holding non-ASCII text (or too long
+/// to quote on one line) becomes RFC 2047 encoded-words. The address itself must be
+/// ASCII: tailor does not send SMTPUTF8.
+///
+/// ```swift
+/// let to = try MailAddress(parsing: "Zoë Ämtmann <zoe@example.com>")
+/// to.name      // "Zoë Ämtmann"
+/// to.address   // "zoe@example.com"
+/// ```
+public struct MailAddress: Sendable, Hashable, CustomStringConvertible {
+    /// The display name, unencoded; empty for none.
+    public let name: String
+    /// The `local@domain` address.
+    public let address: String
+
+    /// A mailbox from its parts; `header` names the field in errors.
+    public init(name: String = "", address: String, header: String = "To") throws(MIMEError) {
+        try HeaderField.validateValue(name, header: header)
+        try HeaderField.validateValue(address, header: header)
+        try Self.validateAddrSpec(address, header: header)
+        self.name = name.trimmingSpaces()
+        self.address = address
+    }
+
+    /// Parses `Name <local@domain>`, `"Quoted, Name" <local@domain>` or a bare address.
+    public init(parsing text: String, header: String = "To") throws(MIMEError) {
+        try HeaderField.validateValue(text, header: header)
+        let trimmed = text.trimmingSpaces()
+        guard trimmed.hasSuffix(">"), let open = trimmed.lastIndex(of: "<") else {
+            try self.init(address: trimmed, header: header)
+            return
+        }
+        let address = String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)])
+        var name = String(trimmed[..<open]).trimmingSpaces()
+        if name.count >= 2, name.hasPrefix("\""), name.hasSuffix("\"") {
+            var unquoted = ""
+            var escaped = false
+            for ch in name.dropFirst().dropLast() {
+                if escaped {
+                    unquoted.append(ch)
+                    escaped = false
+                } else if ch == "\\" {
+                    escaped = true
+                } else {
+                    unquoted.append(ch)
+                }
+            }
+            name = unquoted
+        }
+        try self.init(name: name, address: address, header: header)
+    }
+
+    /// `Name <address>` unencoded, for logs and JSON.
+    public var description: String {
+        name.isEmpty ? address : "\(name) <\(address)>"
+    }
+
+    /// The domain part.
+    public var domain: String {
+        String(address[address.index(after: address.lastIndex(of: "@")!)...])
+    }
+
+    /// Appends the mailbox to a header being folded.
+    func append(to folder: inout HeaderFolder) {
+        if !name.isEmpty {
+            switch Self.phraseForm(of: name) {
+            case .atoms:
+                for word in name.split(separator: " ") { folder.appendAtom(String(word)) }
+            case .quoted:
+                folder.appendAtom(Self.quoted(name))
+            case .encoded:
+                folder.appendEncoded(name)
+            }
+        }
+        folder.appendAtom(name.isEmpty ? address : "<\(address)>")
+    }
+
+    /// The header value, encoded and unfolded, for API bodies (`Name <address>`).
+    public var encoded: String {
+        var folder = HeaderFolder(name: "X")
+        append(to: &folder)
+        return String(folder.unfolded.dropFirst(3))
+    }
+
+    enum PhraseForm { case atoms, quoted, encoded }
+
+    /// How a display name is written: plain atoms, a quoted-string, or encoded-words.
+    static func phraseForm(of name: String) -> PhraseForm {
+        let ascii = name.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value < 0x7f }
+        guard ascii, !name.contains("=?"), name.utf8.count <= 70 else { return .encoded }
+        let words = name.split(separator: " ", omittingEmptySubsequences: false)
+        let atoms = words.allSatisfy { word in
+            !word.isEmpty && word.utf8.allSatisfy(isAtext)
+        }
+        return atoms ? .atoms : .quoted
+    }
+
+    /// A quoted-string (RFC 5322 3.2.4): `"` and `\` escaped with a backslash.
+    static func quoted(_ name: String) -> String {
+        var out = "\""
+        for ch in name {
+            if ch == "\"" || ch == "\\" { out.append("\\") }
+            out.append(ch)
+        }
+        return out + "\""
+    }
+
+    static func isAtext(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        default:
+            return Array("!#$%&'*+-/=?^_`{|}~".utf8).contains(byte)
+        }
+    }
+
+    /// Checks a `dot-atom` local part and a host-name domain (RFC 5322 3.4.1, RFC 5321
+    /// 4.5.3.1 sizes: 64 octets of local part, 255 of domain).
+    public static func validateAddrSpec(_ address: String, header: String) throws(MIMEError) {
+        func fail(_ reason: String) -> MIMEError {
+            .invalidAddress(header: header, address: address, reason: reason)
+        }
+        guard address.unicodeScalars.allSatisfy({ $0.isASCII }) else {
+            throw fail("only ASCII addresses are supported")
+        }
+        guard let at = address.lastIndex(of: "@") else { throw fail("missing '@'") }
+        let local = address[..<at]
+        let domain = address[address.index(after: at)...]
+        guard !local.isEmpty, local.utf8.count <= 64 else { throw fail("local part must be 1 to 64 characters") }
+        let localAtoms = local.split(separator: ".", omittingEmptySubsequences: false)
+        guard localAtoms.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy(isAtext) }) else {
+            throw fail("local part must be a dot-atom")
+        }
+        guard isHostName(domain) else { throw fail("domain must be a host name such as example.com") }
+    }
+
+    /// Letters, digits and hyphens in dot-separated labels of 1 to 63, at least two.
+    static func isHostName(_ domain: Substring) -> Bool {
+        guard domain.utf8.count <= 253 else { return false }
+        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2 else { return false }
+        return labels.allSatisfy { label in
+            guard (1...63).contains(label.utf8.count), label.first != "-", label.last != "-" else { return false }
+            return label.utf8.allSatisfy { byte in
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                    UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"):
+                    return true
+                default:
+                    return false
+                }
+            }
+        }
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces and tabs.
+    func trimmingSpaces() -> String {
+        var s = Substring(self)
+        while let c = s.first, c == " " || c == "\t" { s = s.dropFirst() }
+        while let c = s.last, c == " " || c == "\t" { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,51 @@
+/// A Message-ID unique per recipient and send, and the same when a send is re-rendered.
+///
+/// RFC 5322 3.6.4:
+///
+/// > The "Message-ID:" field provides a unique message identifier that refers to a
+/// > particular version of a particular message. [...] the generator of the message
+/// > identifier MUST guarantee that the identifier is unique.
+/// >
+/// > msg-id          =   [CFWS] "<" id-left "@" id-right ">" [CFWS]
+///
+/// The id-left is a SHA-256 of the send id and the recipient id (128 bits shown, so a
+/// collision among millions of recipients is not a practical concern), followed by a
+/// readable slug of the send id; the id-right is the sender's domain. Nothing random
+/// goes in: rendering the same send again gives the same ids, so an ESP or the
+/// receiving side can recognise a duplicate.
+///
+/// ```swift
+/// let id = try MessageID(sendID: "spring-2025", recipientID: "c-0042", domain: "shop.example")
+/// id.value   // "<5b1c…e9.spring-2025@shop.example>"
+/// ```
+public struct MessageID: Sendable, Hashable, CustomStringConvertible {
+    /// The field value with its angle brackets.
+    public let value: String
+
+    /// The id for one recipient of one send.
+    public init(sendID: String, recipientID: String, domain: String) throws(MIMEError) {
+        guard MailAddress.isHostName(Substring(domain)) else { throw .invalidMessageIDDomain(domain) }
+        var hasher = SHA256Hasher()
+        hasher.update("tailor.message-id\u{0}")
+        hasher.update(sendID)
+        hasher.update("\u{0}")
+        hasher.update(recipientID)
+        let digest = String(hasher.finalizeHex().prefix(32))
+        let slug = Self.slug(sendID)
+        value = "<" + digest + (slug.isEmpty ? "" : "." + slug) + "@" + domain.lowercased() + ">"
+    }
+
+    public var description: String { value }
+
+    /// Letters, digits and hyphens of the send id, at most 32: atext, so still a dot-atom.
+    static func slug(_ sendID: String) -> String {
+        var out = ""
+        for scalar in sendID.unicodeScalars where out.count < 32 {
+            switch scalar {
+            case "a"..."z", "A"..."Z", "0"..."9", "-": out.unicodeScalars.append(scalar)
+            default: continue
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,136 @@
+public import Foundation
+
+/// Builds the MIME message for each recipient of one send.
+///
+/// What is the same for every recipient (sender, send id, date, campaign headers) is
+/// set once; ``build(_:)`` takes what differs. Every header value is checked, so a
+/// CR or LF from the data fails that one recipient with ``MIMEError/headerInjection(header:)``
+/// and never reaches the bytes. The result is 7-bit, CRLF throughout:
+///
+/// ```
+/// From: Tailor Shop <news@shop.example>
+/// To: =?utf-8?b?Wm/DqyDDhG10bWFubg==?= <zoe@example.com>
+/// Subject: Your spring picks
+/// Date: Thu, 13 Feb 2025 09:30:00 +0000
+/// Message-ID: <…spring-2025@shop.example>
+/// MIME-Version: 1.0
+/// List-Unsubscribe: <https://shop.example/u/c-0042>
+/// List-Unsubscribe-Post: List-Unsubscribe=One-Click
+/// Feedback-ID: spring:tailor
+/// Content-Type: multipart/alternative;
+///  boundary="=_tailor_…"
+/// ```
+///
+/// ```swift
+/// let builder = try MessageBuilder(
+///     from: MailAddress(parsing: "Tailor Shop <news@shop.example>", header: "From"),
+///     sendID: "spring-2025", sendDate: sendDate,
+///     headers: [HeaderField(name: "Feedback-ID", value: "spring:tailor")])
+/// let message = try builder.build(MessageContent(
+///     recipientID: "c-0042", to: to, subject: subject, preheader: preheader,
+///     html: html, text: HTMLToText.convert(html),
+///     unsubscribeURL: "https://shop.example/u/c-0042"))
+/// message.bytes; message.messageID; message.sha256
+/// ```
+public struct MessageBuilder: Sendable {
+    /// The sender.
+    public let from: MailAddress
+    /// Where replies go.
+    public let replyTo: MailAddress?
+    /// The send's id: with the recipient id, it determines the Message-ID.
+    public let sendID: String
+    /// The `Date` of every message of the send.
+    public let sendDate: Date
+    /// The zone the Date is written in.
+    public let timeZone: TimeZone
+    /// The Message-ID's right-hand side; the sender's domain by default.
+    public let messageIDDomain: String
+    /// Campaign-wide extra fields, such as `Feedback-ID`.
+    public let headers: [HeaderField]
+    /// Whether a message without an unsubscribe URL is an error.
+    public let requireUnsubscribe: Bool
+
+    /// The fields the builder writes itself; an extra header may not replace them.
+    public static let reservedHeaders: Set<String> = [
+        "from", "to", "cc", "bcc", "reply-to", "sender", "subject", "date", "message-id",
+        "mime-version", "content-type", "content-transfer-encoding", "list-unsubscribe",
+        "list-unsubscribe-post",
+    ]
+
+    /// A builder for one send; throws for a reserved extra header or a bad domain.
+    public init(
+        from: MailAddress, replyTo: MailAddress? = nil, sendID: String, sendDate: Date,
+        timeZone: TimeZone = TimeZone(secondsFromGMT: 0)!, messageIDDomain: String? = nil,
+        headers: [HeaderField] = [], requireUnsubscribe: Bool = false
+    ) throws(MIMEError) {
+        for field in headers where Self.reservedHeaders.contains(field.name.lowercased()) {
+            throw .reservedHeader(field.name)
+        }
+        let domain = messageIDDomain ?? from.domain
+        guard MailAddress.isHostName(Substring(domain)) else { throw .invalidMessageIDDomain(domain) }
+        self.from = from
+        self.replyTo = replyTo
+        self.sendID = sendID
+        self.sendDate = sendDate
+        self.timeZone = timeZone
+        self.messageIDDomain = domain
+        self.headers = headers
+        self.requireUnsubscribe = requireUnsubscribe
+    }
+
+    /// The message for one recipient.
+    public func build(_ content: MessageContent) throws(MIMEError) -> MailMessage {
+        for field in content.headers where Self.reservedHeaders.contains(field.name.lowercased()) {
+            throw .reservedHeader(field.name)
+        }
+        try HeaderField.validateValue(content.subject, header: "Subject")
+        let messageID = try MessageID(sendID: sendID, recipientID: content.recipientID, domain: messageIDDomain)
+        let date = MessageDate.format(sendDate, timeZone: timeZone)
+        var unsubscribe: ListUnsubscribe?
+        if let url = content.unsubscribeURL, !url.isEmpty {
+            unsubscribe = try ListUnsubscribe(url: url, mailto: content.unsubscribeMailto)
+        } else if requireUnsubscribe {
+            throw .invalidUnsubscribe("", reason: "an https unsubscribe URL is required (RFC 8058)")
+        }
+        let html = Preheader.insert(content.preheader ?? "", into: content.html)
+
+        var lines: [String] = []
+        lines.append(try addressField("From", from))
+        lines.append(try addressField("To", content.to))
+        if let replyTo { lines.append(try addressField("Reply-To", replyTo)) }
+        lines.append(try HeaderFolding.unstructured(HeaderField(name: "Subject", value: content.subject)))
+        lines.append("Date: " + date)
+        lines.append("Message-ID: " + messageID.value)
+        lines.append("MIME-Version: 1.0")
+        var logical: [HeaderField] = [
+            try HeaderField(name: "Date", value: date),
+            try HeaderField(name: "Message-ID", value: messageID.value),
+        ]
+        if let unsubscribe {
+            lines += try unsubscribe.renderedFields()
+            logical.append(try HeaderField(name: "List-Unsubscribe", value: unsubscribe.value))
+            logical.append(try HeaderField(name: "List-Unsubscribe-Post", value: ListUnsubscribe.postValue))
+        }
+        for field in headers + content.headers {
+            lines.append(try HeaderFolding.unstructured(field))
+            logical.append(field)
+        }
+        let multipart = MultipartAlternative(text: content.text, html: html)
+        lines.append(multipart.contentTypeField)
+
+        var message = lines.joined(separator: "\r\n")
+        message += "\r\n\r\n"
+        message += multipart.body
+        let bytes = Array(message.utf8)
+        return MailMessage(
+            recipientID: content.recipientID, from: from, to: content.to, replyTo: replyTo,
+            subject: content.subject, html: html, text: content.text, messageID: messageID.value,
+            date: date, sendDate: sendDate, headers: logical, bytes: bytes, sha256: SHA256Hasher.hex(of: bytes))
+    }
+
+    private func addressField(_ name: String, _ address: MailAddress) throws(MIMEError) -> String {
+        var folder = HeaderFolder(name: name)
+        address.append(to: &folder)
+        return try folder.checkedRendered()
+    }
+}
