@@ -258,6 +258,17 @@ extension Compiler {
                 throw TemplateError(.undefined, "'\(receiver.typeName) object' has no attribute '\(name)'")
             }
         }
+        if case .name(let name, _) = callee, let check = environment.callChecks[name] {
+            func constant(_ e: Expr) -> Value? {
+                if case .constant(let v, _) = e { return v }
+                return nil
+            }
+            var keywords: [String: Value?] = [:]
+            for k in args.keywords { keywords[k.name] = constant(k.value) }
+            if let problem = check(args.positional.map(constant), keywords) {
+                throw error(.syntax, problem, at: span)
+            }
+        }
         let c = try compile(callee)
         return located(span) { rt in try rt.call(try c(rt), try a(rt)) }
     }

@@ -43,6 +43,18 @@ public final class Environment: @unchecked Sendable {
         tests[name] = test
     }
 
+    /// Checks run at compile time on calls to a global function, by name.
+    public typealias CallCheck = @Sendable (_ positional: [Value?], _ keywords: [String: Value?]) -> String?
+    private(set) var callChecks: [String: CallCheck] = [:]
+
+    /// Checks every call to the global `name` at compile time: the check gets
+    /// the constant arguments (nil where an argument is not a constant) and
+    /// returns a message to reject the template with, pointing at the call.
+    /// `recommend` uses it to reject unknown strategy names before any send.
+    public func addCallCheck(_ name: String, _ check: @escaping CallCheck) {
+        callChecks[name] = check
+    }
+
     /// Adds or replaces a global every template sees.
     public func addGlobal(_ name: String, _ value: Value) {
         globals[name] = value

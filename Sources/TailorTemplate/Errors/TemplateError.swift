@@ -29,6 +29,9 @@ public struct TemplateError: Error, Sendable, CustomStringConvertible {
         case index = "IndexError"
         case attribute = "AttributeError"
         case io = "IOError"
+        /// Not a failure: the template decided this recipient gets no message
+        /// (a recommendation block with too few picks says `skip`).
+        case skipped = "RecipientSkipped"
     }
 
     public var kind: Kind

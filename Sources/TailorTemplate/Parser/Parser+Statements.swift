@@ -3,7 +3,7 @@ extension Parser {
     /// Tags that only end or continue another tag.
     static let closingTags: Set<String> = [
         "endif", "endfor", "endblock", "endmacro", "endcall", "endfilter", "endset", "endwith",
-        "endautoescape", "endraw", "else", "elif", "endsegment", "elsesegment",
+        "endautoescape", "endraw", "else", "elif", "endsegment", "elsesegment", "endrecommend",
     ]
 
     /// Parses the tag whose name is the current token (after `{%`).
@@ -30,6 +30,7 @@ extension Parser {
             return [.extends(target, span)]
         case "block": return [try parseBlock()]
         case "segment": return [try parseSegment()]
+        case "recommend": return [try parseRecommend()]
         case "autoescape":
             _ = next()
             let value = try parseExpression()

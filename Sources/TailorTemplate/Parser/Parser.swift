@@ -11,6 +11,8 @@ struct Parser {
     /// Nesting depth of expressions and statements, bounded against hostile input.
     var depth = 0
     static let maxDepth = 200
+    /// `{% recommend %}` tags seen so far, to number them.
+    var recommendBlocks = 0
 
     init(source: SourceFile, tokens: [Token]) {
         self.source = source

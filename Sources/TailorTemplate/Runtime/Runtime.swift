@@ -81,6 +81,15 @@ public final class Runtime {
 
     // MARK: - Variables
 
+    /// The value `name` has at this point of the render (locals, template
+    /// variables, context, globals), for host functions that read the context.
+    public func variable(_ name: String) -> Value? {
+        guard let id = environment.symbols.existingID(for: name) else {
+            return context.root.values[name] ?? environment.globals[name]
+        }
+        return lookup(id)
+    }
+
     /// Looks a name up: locals (innermost first), template variables, the
     /// render context, then the environment's globals.
     @inline(__always)
