@@ -19,6 +19,7 @@ public enum CellTyping {
     /// Why a cell in a typed column is unreadable.
     public struct Failure: Error, Sendable, Equatable {
         public var message: String
+        public init(message: String) { self.message = message }
     }
 
     /// The value of `cell` in a column of type `type`; nil for an empty cell.

@@ -11,8 +11,11 @@ public import TailorData
 /// Each file belongs to the segments that name it with `external:`; a row
 /// naming any other segment is a bad row, as is a row without an id.
 public struct ExternalAssignments: Sendable {
-    /// Per file, per recipient id, the segments assigned.
-    private var members: [String: [String: Set<String>]] = [:]
+    /// Per file, per recipient id, the segments assigned as bits (see ``bits``):
+    /// about 40 bytes per recipient, whatever the number of segments.
+    private var members: [String: [String: UInt64]] = [:]
+    /// Per file, the bit of each segment that names it.
+    private var bits: [String: [String: UInt64]] = [:]
     /// Bad rows across the files.
     public private(set) var badRows = BadRowLog()
     /// Assignments read, per file.
@@ -46,7 +49,12 @@ public struct ExternalAssignments: Sendable {
                 reason: "the header must name a 'recipient_id' and a 'segment' column, found: \(header.fields.joined(separator: ", "))",
                 line: header.line)
         }
-        var table: [String: Set<String>] = [:]
+        guard allowed.count <= 64 else {
+            throw DataFileError(path: path, role: "assignments", reason: "more than 64 segments name this file; split it")
+        }
+        var bit: [String: UInt64] = [:]
+        for (i, name) in allowed.sorted().enumerated() { bit[name] = 1 << UInt64(i) }
+        var table: [String: UInt64] = [:]
         var count = 0
         while let record = reader.next() {
             func bad(_ reason: String) { badRows.append(BadRow(file: path, line: record.line, reason: reason)) }
@@ -63,18 +71,21 @@ public struct ExternalAssignments: Sendable {
                 bad("segment '\(segment)' is not one that names this file with 'external:' in \(file.path) (those are: \(known))")
                 continue
             }
-            guard table[id, default: []].insert(segment).inserted else {
+            guard table[id, default: 0] & bit[segment]! == 0 else {
                 bad("'\(id)' is already assigned to '\(segment)' in this file")
                 continue
             }
+            table[id, default: 0] |= bit[segment]!
             count += 1
         }
         members[path] = table
+        bits[path] = bit
         rowCounts[path] = count
     }
 
     /// Whether the file assigns `segment` to recipient `id`.
     public func assigns(_ id: String, to segment: String, in path: String) -> Bool {
-        members[path]?[id]?.contains(segment) ?? false
+        guard let mask = members[path]?[id], let bit = bits[path]?[segment] else { return false }
+        return mask & bit != 0
     }
 }
