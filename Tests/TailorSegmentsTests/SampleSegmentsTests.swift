@@ -136,7 +136,7 @@ struct IndependentSample {
             builder.add(outcome)
             if case .assigned(let p, let a) = outcome { assignments[p.id] = a }
         }
-        return (builder.finish(totals: totals, external: assigner.external, run: run), assignments)
+        return (builder.finish(totals: totals, run: run), assignments)
     }
 
     @Test func everyRecipientMatchesTheIndependentComputation() throws {

@@ -9,35 +9,39 @@ public import TailorData
 /// ```
 ///
 /// Each file belongs to the segments that name it with `external:`; a row
-/// naming any other segment is a bad row, as is a row without an id.
-public struct ExternalAssignments: Sendable {
-    /// Per file, per recipient id, the segments assigned as bits (see ``bits``):
-    /// about 40 bytes per recipient, whatever the number of segments.
-    private var members: [String: [String: UInt64]] = [:]
-    /// Per file, the bit of each segment that names it.
-    private var bits: [String: [String: UInt64]] = [:]
-    /// Bad rows across the files.
+/// naming any other segment is a bad row, as is a row without an id. Like
+/// events, a file is joined in one stream when it lists recipients in the
+/// profiles' order, and through an in-memory index (a bit mask per id)
+/// otherwise.
+public final class ExternalJoin {
+    public let path: String
+    public let mode: EventJoin.Mode
+    /// The bit of each segment that names this file.
+    public let bits: [String: UInt64]
     public private(set) var badRows = BadRowLog()
-    /// Assignments read, per file.
-    public private(set) var rowCounts: [String: Int] = [:]
+    /// Assignments read.
+    public private(set) var rowCount = 0
+    /// Assignments whose recipient never came (unknown id, or out of order when aligned).
+    public private(set) var unmatched = 0
 
-    public init() {}
+    private let reader: CSVReader
+    private let columns: (id: Int, segment: Int, count: Int)
+    private let segmentsFile: String
+    private var pending: (id: String, bit: UInt64, line: Int)?
+    private var table: [String: (mask: UInt64, used: Bool)] = [:]
 
-    /// Reads every file the segments name.
-    public static func load(for file: SegmentsFile) throws -> ExternalAssignments {
-        var result = ExternalAssignments()
-        var segmentsByFile: [String: Set<String>] = [:]
-        for segment in file.segments {
-            if let path = segment.externalFile { segmentsByFile[path, default: []].insert(segment.name) }
+    /// Opens `path` for the segments in `allowed`.
+    public init(path: String, allowed: Set<String>, mode: EventJoin.Mode, segmentsFile: String) throws(DataFileError) {
+        self.path = path
+        self.mode = mode
+        self.segmentsFile = segmentsFile
+        guard allowed.count <= 64 else {
+            throw DataFileError(path: path, role: "assignments", reason: "more than 64 segments name this file; split it")
         }
-        for (path, names) in segmentsByFile.sorted(by: { $0.key < $1.key }) {
-            try result.read(path, allowed: names, from: file)
-        }
-        return result
-    }
-
-    private mutating func read(_ path: String, allowed: Set<String>, from file: SegmentsFile) throws {
-        let reader = try CSVReader(path: path, role: "assignments")
+        var bits: [String: UInt64] = [:]
+        for (i, name) in allowed.sorted().enumerated() { bits[name] = 1 << UInt64(i) }
+        self.bits = bits
+        reader = try CSVReader(path: path, role: "assignments")
         guard let header = reader.next() else {
             throw DataFileError(path: path, role: "assignments", reason: "the file is empty: expected a header 'recipient_id,segment'")
         }
@@ -49,43 +53,128 @@ public struct ExternalAssignments: Sendable {
                 reason: "the header must name a 'recipient_id' and a 'segment' column, found: \(header.fields.joined(separator: ", "))",
                 line: header.line)
         }
-        guard allowed.count <= 64 else {
-            throw DataFileError(path: path, role: "assignments", reason: "more than 64 segments name this file; split it")
+        columns = (idIndex, segmentIndex, header.fields.count)
+        if mode == .indexed {
+            while let row = nextRow() {
+                let entry = table[row.id] ?? (0, false)
+                if entry.mask & row.bit != 0 {
+                    duplicate(row)
+                    continue
+                }
+                table[row.id] = (entry.mask | row.bit, false)
+            }
         }
-        var bit: [String: UInt64] = [:]
-        for (i, name) in allowed.sorted().enumerated() { bit[name] = 1 << UInt64(i) }
-        var table: [String: UInt64] = [:]
-        var count = 0
+    }
+
+    /// The bits of the segments assigned to `id` (0 when none).
+    public func mask(for id: String) -> UInt64 {
+        switch mode {
+        case .indexed:
+            guard let entry = table[id] else { return 0 }
+            table[id]!.used = true
+            return entry.mask
+        case .aligned:
+            if pending == nil { pending = nextRow() }
+            var mask: UInt64 = 0
+            while let row = pending, row.id == id {
+                if mask & row.bit != 0 { duplicate(row) }
+                mask |= row.bit
+                pending = nextRow()
+            }
+            return mask
+        }
+    }
+
+    /// Reads what is left and counts the assignments no recipient took.
+    public func finish() {
+        switch mode {
+        case .aligned:
+            if pending == nil { pending = nextRow() }
+            while pending != nil {
+                unmatched += 1
+                pending = nextRow()
+            }
+        case .indexed:
+            for entry in table.values where !entry.used { unmatched += entry.mask.nonzeroBitCount }
+        }
+    }
+
+    private func duplicate(_ row: (id: String, bit: UInt64, line: Int)) {
+        let segment = bits.first { $0.value == row.bit }!.key
+        badRows.append(BadRow(file: path, line: row.line, reason: "'\(row.id)' is already assigned to '\(segment)' in this file"))
+        rowCount -= 1
+    }
+
+    private func nextRow() -> (id: String, bit: UInt64, line: Int)? {
         while let record = reader.next() {
             func bad(_ reason: String) { badRows.append(BadRow(file: path, line: record.line, reason: reason)) }
             if let problem = record.problem { bad(problem); continue }
-            guard record.fields.count == header.fields.count else {
-                bad("expected \(header.fields.count) fields as in the header, found \(record.fields.count)")
+            guard record.fields.count == columns.count else {
+                bad("expected \(columns.count) fields as in the header, found \(record.fields.count)")
                 continue
             }
-            let id = record.fields[idIndex]
-            let segment = record.fields[segmentIndex]
+            let id = record.fields[columns.id]
+            let segment = record.fields[columns.segment]
             guard !id.isEmpty else { bad("missing recipient id"); continue }
-            guard allowed.contains(segment) else {
-                let known = allowed.sorted().joined(separator: ", ")
-                bad("segment '\(segment)' is not one that names this file with 'external:' in \(file.path) (those are: \(known))")
+            guard let bit = bits[segment] else {
+                let known = bits.keys.sorted().joined(separator: ", ")
+                bad("segment '\(segment)' is not one that names this file with 'external:' in \(segmentsFile) (those are: \(known))")
                 continue
             }
-            guard table[id, default: 0] & bit[segment]! == 0 else {
-                bad("'\(id)' is already assigned to '\(segment)' in this file")
-                continue
-            }
-            table[id, default: 0] |= bit[segment]!
-            count += 1
+            rowCount += 1
+            return (id, bit, record.line)
         }
-        members[path] = table
-        bits[path] = bit
-        rowCounts[path] = count
+        return nil
+    }
+}
+
+/// The external assignment files of one pass, joined recipient by recipient.
+public final class ExternalAssignments {
+    public private(set) var joins: [ExternalJoin] = []
+
+    /// Opens every file `file` names, each in its `modes` entry (aligned by default).
+    public init(for file: SegmentsFile, modes: [String: EventJoin.Mode] = [:]) throws {
+        var segmentsByFile: [String: Set<String>] = [:]
+        for segment in file.segments {
+            if let path = segment.externalFile { segmentsByFile[path, default: []].insert(segment.name) }
+        }
+        for (path, names) in segmentsByFile.sorted(by: { $0.key < $1.key }) {
+            joins.append(try ExternalJoin(path: path, allowed: names, mode: modes[path] ?? .aligned, segmentsFile: file.path))
+        }
     }
 
-    /// Whether the file assigns `segment` to recipient `id`.
-    public func assigns(_ id: String, to segment: String, in path: String) -> Bool {
-        guard let mask = members[path]?[id], let bit = bits[path]?[segment] else { return false }
+    /// Recipient `id`'s external memberships; call once per recipient, in profile order.
+    public func memberships(for id: String) -> ExternalMemberships {
+        var masks: [String: UInt64] = [:]
+        for join in joins {
+            let mask = join.mask(for: id)
+            if mask != 0 { masks[join.path] = mask }
+        }
+        return ExternalMemberships(masks: masks, bits: Dictionary(uniqueKeysWithValues: joins.map { ($0.path, $0.bits) }))
+    }
+
+    public func finish() {
+        for join in joins { join.finish() }
+    }
+
+    /// Bad rows of every file, in file order.
+    public var badRows: BadRowLog {
+        var log = BadRowLog()
+        for join in joins { for row in join.badRows.rows { log.append(row) } }
+        return log
+    }
+}
+
+/// One recipient's external memberships.
+public struct ExternalMemberships: Sendable {
+    var masks: [String: UInt64]
+    var bits: [String: [String: UInt64]]
+
+    public static let none = ExternalMemberships(masks: [:], bits: [:])
+
+    /// Whether the file at `path` assigns `segment`.
+    public func contains(_ segment: String, in path: String) -> Bool {
+        guard let mask = masks[path], let bit = bits[path]?[segment] else { return false }
         return mask & bit != 0
     }
 }

@@ -3,24 +3,23 @@ public import TailorTemplate
 
 /// Turns a profile and its events into segment memberships and a render
 /// context. Built once per run (it holds the compiled rules, the population's
-/// cuts and the external assignments) and safe to share across threads.
+/// cuts) and safe to share across threads; events and external assignments
+/// are joined by the caller and passed in (``SegmentRun`` does both).
 ///
 /// ```swift
 /// let run = try SegmentRun(profiles: "data/profiles.csv", events: "data/events.jsonl", segments: file)
 /// let assigner = try run.prepare()
-/// let assignment = assigner.assign(profile, history: history)
+/// let assignment = assigner.assign(profile, history: history, external: memberships)
 /// try template.render(assignment.context)     // segment, segments, rfm_score, cart, ...
 /// ```
 public final class SegmentAssigner: Sendable {
     public let file: SegmentsFile
     public let statistics: PopulationStatistics
-    public let external: ExternalAssignments
     private let index: [String: Int]
 
-    public init(file: SegmentsFile, statistics: PopulationStatistics, external: ExternalAssignments) {
+    public init(file: SegmentsFile, statistics: PopulationStatistics) {
         self.file = file
         self.statistics = statistics
-        self.external = external
         var index: [String: Int] = [:]
         for (i, s) in file.segments.enumerated() { index[s.name] = i }
         self.index = index
@@ -58,8 +57,9 @@ public final class SegmentAssigner: Sendable {
         context["rfm"] = ["recency": .int(r), "frequency": .int(f), "monetary": .int(m), "score": .float(total)]
     }
 
-    /// The recipient's segments and full render context.
-    public func assign(_ profile: Profile, history: EventHistory) -> Assignment {
+    /// The recipient's segments and full render context. `external` comes
+    /// from the run's ``ExternalAssignments`` (see ``SegmentRun/assignEach(_:_:)``).
+    public func assign(_ profile: Profile, history: EventHistory, external: ExternalMemberships = .none) -> Assignment {
         var context = baseContext(profile, history: history)
         var member = [Bool](repeating: false, count: file.segments.count)
         var failures: [RuleFailure] = []
@@ -67,7 +67,7 @@ public final class SegmentAssigner: Sendable {
             let segment = file.segments[i]
             if let parent = segment.parent, !member[index[parent]!] { continue }
             if let trigger = segment.trigger, !fires(trigger, history) { continue }
-            if let path = segment.externalFile, !external.assigns(profile.id, to: segment.name, in: path) { continue }
+            if let path = segment.externalFile, !external.contains(segment.name, in: path) { continue }
             if let top = segment.topPercent {
                 guard let cut = statistics.topPercentCuts[segment.name], let value = try? top.of.evaluate(context),
                     let n = MetricValue.number(value), n >= cut

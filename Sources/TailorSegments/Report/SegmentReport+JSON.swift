@@ -32,7 +32,7 @@ extension SegmentReport {
             ("default", ["name": .string(defaultSegment), "primary": .int(defaultCount)]),
             ("bad_rows", rowsValue(totals.badRows)),
             ("events", ["read": .int(totals.events), "unmatched": .int(totals.unmatchedEvents), "bad_lines": rowsValue(totals.eventBadRows)]),
-            ("external_bad_rows", rowsValue(externalBadRows)),
+            ("external", ["read": .int(totals.externalRows), "unmatched": .int(totals.externalUnmatched), "bad_rows": rowsValue(externalBadRows)]),
         ]
         if let matrix {
             root.append(("matrix", [

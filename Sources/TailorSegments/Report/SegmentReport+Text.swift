@@ -13,6 +13,9 @@ extension SegmentReport {
             let mode = t.joinMode == .aligned ? "joined in file order" : "joined by recipient id"
             line("Events: \(t.events) read from \(eventsFile) (\(mode)), \(t.eventBadRows.count) bad line\(t.eventBadRows.count == 1 ? "" : "s"), \(t.unmatchedEvents) for recipients not in the profiles\(t.unmatchedExamples.isEmpty ? "" : " (" + t.unmatchedExamples.joined(separator: ", ") + ")")")
         }
+        if t.externalRows > 0 || t.externalBadRows.count > 0 {
+            line("External assignments: \(t.externalRows) read, \(t.externalBadRows.count) bad row\(t.externalBadRows.count == 1 ? "" : "s"), \(t.externalUnmatched) for recipients not in the profiles")
+        }
         line()
         line("Sizes, in priority order (primary: recipients for whom it is the first match)")
         let width = max(12, (rows.map(\.name.count) + [defaultSegment.count + 10]).max()!)

@@ -115,7 +115,7 @@ public struct SegmentReportBuilder {
         }
     }
 
-    public func finish(totals: RunTotals, external: ExternalAssignments, run: SegmentRun) -> SegmentReport {
+    public func finish(totals: RunTotals, run: SegmentRun) -> SegmentReport {
         let rows = file.priorityOrder.enumerated().map { (i, index) in
             let s = file.segments[index]
             return SegmentReport.Row(
@@ -137,6 +137,6 @@ public struct SegmentReportBuilder {
         return SegmentReport(
             segmentsFile: file.path, profilesFile: run.profilesPath, eventsFile: run.eventsPath, asOf: file.now,
             totals: totals, rows: rows, defaultSegment: file.defaultSegment, defaultCount: defaultCount,
-            overlaps: overlaps, matrix: matrix, externalBadRows: external.badRows, passes: run.passes)
+            overlaps: overlaps, matrix: matrix, externalBadRows: totals.externalBadRows, passes: run.passes)
     }
 }

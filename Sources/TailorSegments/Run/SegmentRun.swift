@@ -20,6 +20,10 @@ public struct RunTotals: Sendable {
     public var unmatchedEvents = 0
     public var unmatchedExamples: [String] = []
     public var joinMode: EventJoin.Mode?
+    /// Rows of the external assignment files: read, bad, and for recipients not in the profiles.
+    public var externalRows = 0
+    public var externalBadRows = BadRowLog()
+    public var externalUnmatched = 0
 }
 
 /// Segments over files: reads the population for scores and percentiles,
@@ -42,6 +46,8 @@ public final class SegmentRun {
     public let format: ProfileFormat
     /// How events join, known after ``prepare()``.
     public private(set) var joinMode: EventJoin.Mode = .aligned
+    /// How each external assignments file joins, known after ``prepare()``.
+    public private(set) var externalModes: [String: EventJoin.Mode] = [:]
     /// Passes made over the profiles file so far.
     public private(set) var passes = 0
 
@@ -52,17 +58,18 @@ public final class SegmentRun {
         self.format = format
     }
 
-    /// Checks the rules against the profile columns, reads the external
-    /// assignments, and computes the population's scores.
+    /// Checks the rules against the profile columns, finds how events and
+    /// external assignments join, and computes the population's scores.
     public func prepare() throws -> SegmentAssigner {
-        let external = try ExternalAssignments.load(for: file)
+        let hasExternal = file.segments.contains { $0.externalFile != nil }
+        _ = try ExternalAssignments(for: file)  // opens each file: a missing one fails here
         try checkNames(columns: ProfileReader(path: profilesPath, format: format).columns)
 
         var metrics = PopulationMetrics(file)
         let metricsNeedEvents = !metrics.names.isDisjoint(with: EventHistory.contextNames)
-        if eventsPath != nil || !metrics.isEmpty {
+        if eventsPath != nil || !metrics.isEmpty || hasExternal {
             var census = metrics
-            let join = try pass(events: eventsPath == nil ? nil : .aligned) { profile, history in
+            let join = try pass(events: eventsPath == nil ? nil : .aligned, external: hasExternal) { profile, history in
                 if !census.isEmpty { census.observe(census.values(SegmentAssigner.attributesAndEvents(profile, history: history))) }
             }
             if let join, join.unmatched > 0 {
@@ -83,7 +90,7 @@ public final class SegmentRun {
             }
             metrics.finishPass()
         }
-        return SegmentAssigner(file: file, statistics: metrics.statistics, external: external)
+        return SegmentAssigner(file: file, statistics: metrics.statistics)
     }
 
     /// The last pass: assigns every recipient and hands each outcome, in file order, to `body`.
@@ -91,6 +98,7 @@ public final class SegmentRun {
         var totals = RunTotals()
         let reader = try ProfileReader(path: profilesPath, format: format)
         let join = try eventsPath.map { path throws(DataFileError) in try EventJoin(path: path, mode: joinMode) }
+        let external = try ExternalAssignments(for: file, modes: externalModes)
         passes += 1
         while let item = reader.next() {
             totals.rows += 1
@@ -98,13 +106,21 @@ public final class SegmentRun {
             case .profile(let profile):
                 totals.recipients += 1
                 let history = join?.history(for: profile.id) ?? .empty
-                try body(.assigned(profile, assigner.assign(profile, history: history)))
+                let memberships = external.memberships(for: profile.id)
+                try body(.assigned(profile, assigner.assign(profile, history: history, external: memberships)))
             case .bad(let row):
                 totals.badRows.append(row)
-                if let id = row.recipientId { _ = join?.history(for: id) }
+                if let id = row.recipientId {
+                    _ = join?.history(for: id)
+                    _ = external.memberships(for: id)
+                }
                 try body(.bad(row))
             }
         }
+        external.finish()
+        totals.externalBadRows = external.badRows
+        totals.externalRows = external.joins.reduce(0) { $0 + $1.rowCount }
+        totals.externalUnmatched = external.joins.reduce(0) { $0 + $1.unmatched }
         if let join {
             join.finish()
             totals.events = join.eventCount
@@ -116,19 +132,34 @@ public final class SegmentRun {
         return totals
     }
 
-    /// One read of the profiles (and events, when `events` is given).
-    private func pass(events mode: EventJoin.Mode?, _ body: (Profile, EventHistory) -> Void) throws -> EventJoin? {
+    /// One read of the profiles (and events, when `events` is given). With
+    /// `external`, also checks whether each external assignments file follows
+    /// the profiles' order, and notes the ones that do not.
+    private func pass(
+        events mode: EventJoin.Mode?, external checkExternal: Bool = false, _ body: (Profile, EventHistory) -> Void
+    ) throws -> EventJoin? {
         passes += 1
         let reader = try ProfileReader(path: profilesPath, format: format)
         var join: EventJoin?
         if let mode, let eventsPath { join = try EventJoin(path: eventsPath, mode: mode) }
+        let external = checkExternal ? try ExternalAssignments(for: file) : nil
         while let item = reader.next() {
             switch item {
-            case .profile(let profile): body(profile, join?.history(for: profile.id) ?? .empty)
-            case .bad(let row): if let id = row.recipientId { _ = join?.history(for: id) }
+            case .profile(let profile):
+                _ = external?.memberships(for: profile.id)
+                body(profile, join?.history(for: profile.id) ?? .empty)
+            case .bad(let row):
+                if let id = row.recipientId {
+                    _ = join?.history(for: id)
+                    _ = external?.memberships(for: id)
+                }
             }
         }
         join?.finish()
+        if let external {
+            external.finish()
+            for j in external.joins where j.unmatched > 0 { externalModes[j.path] = .indexed }
+        }
         return join
     }
 

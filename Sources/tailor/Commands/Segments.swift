@@ -90,7 +90,7 @@ struct Segments: ParsableCommand {
                 try writer?.write(outcome)
             }
             try writer?.close()
-            let report = builder.finish(totals: totals, external: assigner.external, run: run)
+            let report = builder.finish(totals: totals, run: run)
             StandardStream.output.write(json ? report.json + "\n" : report.text)
         } catch let error as ConfigError {
             ErrorPrinter.write(error.description)
