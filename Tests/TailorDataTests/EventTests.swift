@@ -82,13 +82,35 @@ import Testing
         #expect(join.badRows.rows.map(\.description).last?.hasSuffix(":4: unknown event type 'oops' (expected viewed, added_to_cart or purchased)") == true)
     }
 
-    @Test func alignedLeavesOutOfOrderEventsUnmatched() throws {
+    @Test func alignedNoticesEventsOutOfOrder() throws {
+        // Profiles R3 then R1, events R1 then R3: R1's events are passed by (as a stranger's,
+        // while the ids seemed to ascend), then R1 comes: the file is not in profile order.
         let join = try EventJoin(path: try temporaryFile("e.jsonl", Self.events), mode: .aligned)
-        #expect(join.history(for: "R3").events.isEmpty)  // R1's events come first
-        #expect(join.history(for: "R1").events.count == 2)
+        #expect(join.history(for: "R3").events.count == 1)
+        #expect(join.isAligned)
+        #expect(join.history(for: "R1").events.isEmpty)
         join.finish()
-        #expect(join.unmatched == 1)
-        #expect(join.unmatchedExamples == ["R3"])
+        #expect(!join.isAligned)
+        #expect(join.outOfOrder == 2)
+    }
+
+    @Test func alignedSkipsStrangersWhenIdsAscend() throws {
+        let events = """
+            {"recipient_id":"R0","type":"viewed","product_id":"P0","ts":"2026-01-15T08:00:00Z"}
+            {"recipient_id":"R1","type":"viewed","product_id":"P1","ts":"2026-01-15T08:00:00Z"}
+            {"recipient_id":"R2","type":"viewed","product_id":"P2","ts":"2026-01-15T08:00:00Z"}
+            {"recipient_id":"R4","type":"viewed","product_id":"P4","ts":"2026-01-15T08:00:00Z"}
+            {"recipient_id":"R9","type":"viewed","product_id":"P9","ts":"2026-01-15T08:00:00Z"}
+
+            """
+        let join = try EventJoin(path: try temporaryFile("e.jsonl", events), mode: .aligned)
+        #expect(join.history(for: "R1").viewed == ["P1"])  // R0 is nobody: passed by
+        #expect(join.history(for: "R3").events.isEmpty)  // R2 is nobody either
+        #expect(join.history(for: "R4").viewed == ["P4"])
+        join.finish()  // R9 comes after the last profile
+        #expect(join.isAligned)
+        #expect(join.unmatched == 3)
+        #expect(join.unmatchedExamples == ["R0", "R2", "R9"])
     }
 
     @Test func indexedReportsUnknownRecipients() throws {

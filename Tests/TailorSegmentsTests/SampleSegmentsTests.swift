@@ -175,4 +175,32 @@ struct IndependentSample {
         #expect(report.rows.first { $0.name == "vip" }?.parent == "high_value")
         #expect(report.matrix?.rows.map { $0.counts.reduce(0, +) }.reduce(0, +) == 300)
     }
+
+    @Test func sideFilesInAnyOrderGiveTheSameAnswers() throws {
+        // The events and the clusters reversed: the joins fall back to an index, the answers stay.
+        let events = try String(contentsOfFile: samplePath("data/events.jsonl"), encoding: .utf8)
+            .split(separator: "\n").reversed().joined(separator: "\n") + "\n"
+        var clusters = try String(contentsOfFile: samplePath("segments/clusters.csv"), encoding: .utf8).split(separator: "\n")
+        let header = clusters.removeFirst()
+        let folder = try temporaryFolder([
+            "events.jsonl": events,
+            "segments/clusters.csv": ([header] + clusters.reversed()).joined(separator: "\n") + "\n",
+            "segments/propensity.csv": try String(contentsOfFile: samplePath("segments/propensity.csv"), encoding: .utf8),
+            "segments/segments.yml": try String(contentsOfFile: samplePath("segments/segments.yml"), encoding: .utf8),
+        ])
+        let file = try SegmentsFile.load(path: folder + "/segments/segments.yml")
+        let run = SegmentRun(profiles: samplePath("data/profiles.csv"), events: folder + "/events.jsonl", segments: file)
+        let assigner = try run.prepare()
+        #expect(run.joinMode == .indexed)
+        #expect(run.externalModes[folder + "/segments/clusters.csv"] == .indexed)
+        #expect(run.externalModes[folder + "/segments/propensity.csv"] == nil)
+        let (_, expected) = try runSample()
+        var seen = 0
+        _ = try run.assignEach(assigner) { outcome in
+            guard case .assigned(let p, let a) = outcome else { return }
+            #expect(a.segments == expected[p.id]?.segments, "\(p.id)")
+            seen += 1
+        }
+        #expect(seen == 300)
+    }
 }

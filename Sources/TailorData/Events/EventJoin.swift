@@ -6,8 +6,11 @@
 ///   does), one streaming pass in constant memory.
 /// - ``indexed``: any order; all events are held in memory, by recipient.
 ///
-/// ``SegmentRun`` tries aligned first and falls back to indexed when events
-/// are left over at the end.
+/// In aligned mode, when profile ids ascend, events of recipients who are not
+/// among the profiles are recognised and skipped without leaving the stream
+/// (see ``ProfileOrder``); events that are truly out of order make
+/// ``isAligned`` false. ``SegmentRun`` tries aligned first and falls back to
+/// indexed when it is.
 public final class EventJoin {
     /// How events are matched to recipients.
     public enum Mode: Sendable, Equatable {
@@ -26,8 +29,16 @@ public final class EventJoin {
     /// The first few recipients of unmatched events, for the report.
     public private(set) var unmatchedExamples: [String] = []
 
+    /// Events of a recipient that came before the profiles had reached them (aligned mode).
+    public private(set) var outOfOrder = 0
+    /// Whether every event went to its recipient or was recognised as a stranger's.
+    public var isAligned: Bool { mode == .indexed || outOfOrder == 0 }
+
     private let reader: EventReader
     private var pending: Event?
+    private var order = ProfileOrder()
+    /// Events taken for strangers' while ids ascended: wrong if they stop ascending.
+    private var skipped = 0
     private var index: [String: (events: [Event], used: Bool)] = [:]
 
     public init(path: String, mode: Mode) throws(DataFileError) {
@@ -49,7 +60,17 @@ public final class EventJoin {
             index[id]!.used = true
             return EventHistory(entry.events)
         case .aligned:
+            order.visit(id)
+            if !order.ascending, skipped > 0 {
+                // The ids stopped ascending: events taken for strangers may have been this file's.
+                outOfOrder += skipped
+                skipped = 0
+            }
             if pending == nil { pending = nextEvent() }
+            while let event = pending, order.isBehind(event.recipientId) {
+                passedBy(event.recipientId)
+                pending = nextEvent()
+            }
             var events: [Event] = []
             while let event = pending, event.recipientId == id {
                 events.append(event)
@@ -65,13 +86,22 @@ public final class EventJoin {
         case .aligned:
             if pending == nil { pending = nextEvent() }
             while let event = pending {
-                noteUnmatched(event.recipientId)
+                passedBy(event.recipientId)
                 pending = nextEvent()
             }
         case .indexed:
             for (id, entry) in index.sorted(by: { $0.key < $1.key }) where !entry.used {
                 for _ in entry.events { noteUnmatched(id) }
             }
+        }
+    }
+
+    private func passedBy(_ id: String) {
+        switch order.verdict(on: id) {
+        case .unknownRecipient:
+            noteUnmatched(id)
+            skipped += 1
+        case .outOfOrder: outOfOrder += 1
         }
     }
 

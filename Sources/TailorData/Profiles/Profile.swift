@@ -31,12 +31,15 @@ public struct BadRow: Sendable, Equatable, CustomStringConvertible {
     public var reason: String
     /// The row's recipient id when it has one (so its events can be accounted for).
     public var recipientId: String?
+    /// Whether the row repeats an id an earlier row has (whose events it is not).
+    public var isDuplicate: Bool
 
-    public init(file: String, line: Int, reason: String, recipientId: String? = nil) {
+    public init(file: String, line: Int, reason: String, recipientId: String? = nil, isDuplicate: Bool = false) {
         self.file = file
         self.line = line
         self.reason = reason
         self.recipientId = recipientId
+        self.isDuplicate = isDuplicate
     }
 
     /// `data/profiles.csv:12: duplicate recipient id 'R7' (first on line 9)`.

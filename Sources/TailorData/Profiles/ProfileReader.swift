@@ -104,7 +104,7 @@ public final class ProfileReader: Sequence, IteratorProtocol {
         }
         guard tracksDuplicates, case .profile(let profile) = item else { return item }
         if let reason = duplicateReason(profile) {
-            return .bad(BadRow(file: path, line: profile.line, reason: reason, recipientId: profile.id))
+            return .bad(BadRow(file: path, line: profile.line, reason: reason, recipientId: profile.id, isDuplicate: true))
         }
         return item
     }

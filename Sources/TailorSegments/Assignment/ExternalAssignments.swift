@@ -21,13 +21,19 @@ public final class ExternalJoin {
     public private(set) var badRows = BadRowLog()
     /// Assignments read.
     public private(set) var rowCount = 0
-    /// Assignments whose recipient never came (unknown id, or out of order when aligned).
+    /// Assignments whose recipient is not among the profiles.
     public private(set) var unmatched = 0
+    /// Assignments that came before the profiles reached their recipient (aligned mode).
+    public private(set) var outOfOrder = 0
+    /// Whether every assignment went to its recipient or was recognised as a stranger's.
+    public var isAligned: Bool { mode == .indexed || outOfOrder == 0 }
 
     private let reader: CSVReader
     private let columns: (id: Int, segment: Int, count: Int)
     private let segmentsFile: String
     private var pending: (id: String, bit: UInt64, line: Int)?
+    private var order = ProfileOrder()
+    private var skipped = 0
     private var table: [String: (mask: UInt64, used: Bool)] = [:]
 
     /// Opens `path` for the segments in `allowed`.
@@ -74,7 +80,16 @@ public final class ExternalJoin {
             table[id]!.used = true
             return entry.mask
         case .aligned:
+            order.visit(id)
+            if !order.ascending, skipped > 0 {
+                outOfOrder += skipped
+                skipped = 0
+            }
             if pending == nil { pending = nextRow() }
+            while let row = pending, order.isBehind(row.id) {
+                passedBy(row.id)
+                pending = nextRow()
+            }
             var mask: UInt64 = 0
             while let row = pending, row.id == id {
                 if mask & row.bit != 0 { duplicate(row) }
@@ -90,12 +105,21 @@ public final class ExternalJoin {
         switch mode {
         case .aligned:
             if pending == nil { pending = nextRow() }
-            while pending != nil {
-                unmatched += 1
+            while let row = pending {
+                passedBy(row.id)
                 pending = nextRow()
             }
         case .indexed:
             for entry in table.values where !entry.used { unmatched += entry.mask.nonzeroBitCount }
+        }
+    }
+
+    private func passedBy(_ id: String) {
+        switch order.verdict(on: id) {
+        case .unknownRecipient:
+            unmatched += 1
+            skipped += 1
+        case .outOfOrder: outOfOrder += 1
         }
     }
 

@@ -72,7 +72,7 @@ public final class SegmentRun {
             let join = try pass(events: eventsPath == nil ? nil : .aligned, external: hasExternal) { profile, history in
                 if !census.isEmpty { census.observe(census.values(SegmentAssigner.attributesAndEvents(profile, history: history))) }
             }
-            if let join, join.unmatched > 0 {
+            if let join, !join.isAligned {
                 joinMode = .indexed
                 if metricsNeedEvents {
                     census = metrics
@@ -110,7 +110,7 @@ public final class SegmentRun {
                 try body(.assigned(profile, assigner.assign(profile, history: history, external: memberships)))
             case .bad(let row):
                 totals.badRows.append(row)
-                if let id = row.recipientId {
+                if let id = row.recipientId, !row.isDuplicate {
                     _ = join?.history(for: id)
                     _ = external.memberships(for: id)
                 }
@@ -149,7 +149,7 @@ public final class SegmentRun {
                 _ = external?.memberships(for: profile.id)
                 body(profile, join?.history(for: profile.id) ?? .empty)
             case .bad(let row):
-                if let id = row.recipientId {
+                if let id = row.recipientId, !row.isDuplicate {
                     _ = join?.history(for: id)
                     _ = external?.memberships(for: id)
                 }
@@ -158,7 +158,7 @@ public final class SegmentRun {
         join?.finish()
         if let external {
             external.finish()
-            for j in external.joins where j.unmatched > 0 { externalModes[j.path] = .indexed }
+            for j in external.joins where !j.isAligned { externalModes[j.path] = .indexed }
         }
         return join
     }
