@@ -45,3 +45,18 @@ import Testing
         #expect(try CellTyping.value(of: "007", column: "zip", type: .string)?.displayString == "007")
     }
 }
+
+@Suite struct EmailAddressTests {
+    @Test(arguments: [
+        ("ann@example.com", true), ("ann.lee+news@mail.example.co.uk", true), ("zoë@exämple.de", true),
+        ("", false), ("ann", false), ("ann@", false), ("@example.com", false), ("ann@example", false),
+        ("ann@@example.com", false), ("a@b@example.com", false), ("ann.@example.com", false), (".ann@example.com", false),
+        ("an..n@example.com", false), ("ann@example..com", false), ("ann@.example.com", false), ("ann@example.com.", false),
+        ("ann lee@example.com", false), ("ann@example.com\r\nBcc: x@y.z", false), ("<ann@example.com>", false),
+        ("ann,bob@example.com", false), ("\"ann\"@example.com", false),
+        (String(repeating: "a", count: 65) + "@example.com", false),
+    ])
+    func validity(address: String, valid: Bool) {
+        #expect(EmailAddress.isValid(address) == valid)
+    }
+}

@@ -46,6 +46,63 @@ final class ByteStream {
         return buffer[position]
     }
 
+    /// Appends the bytes before the next line feed to `line` and consumes
+    /// the line feed; false at the end of the file with nothing read.
+    func readLine(into line: inout [UInt8]) -> Bool {
+        var any = false
+        while true {
+            if position >= buffer.count {
+                guard refill() else { return any }
+            }
+            any = true
+            let start = position
+            let end = buffer.count
+            let found: Int? = buffer.withUnsafeBufferPointer { b in
+                var i = start
+                while i < end {
+                    if b[i] == 0x0A { return i }
+                    i += 1
+                }
+                return nil
+            }
+            if let found {
+                line.append(contentsOf: buffer[start..<found])
+                position = found + 1
+                return true
+            }
+            line.append(contentsOf: buffer[start..<end])
+            position = end
+        }
+    }
+
+    /// Appends bytes to `field` up to the first byte for which `stop` is
+    /// true, and returns that byte without consuming it; nil at the end of the file.
+    @inline(__always)
+    func append(into field: inout [UInt8], until stop: (UInt8) -> Bool) -> UInt8? {
+        while true {
+            if position >= buffer.count {
+                guard refill() else { return nil }
+            }
+            let start = position
+            let end = buffer.count
+            let found: Int? = buffer.withUnsafeBufferPointer { b in
+                var i = start
+                while i < end {
+                    if stop(b[i]) { return i }
+                    i += 1
+                }
+                return nil
+            }
+            if let found {
+                field.append(contentsOf: buffer[start..<found])
+                position = found
+                return buffer[found]
+            }
+            field.append(contentsOf: buffer[start..<end])
+            position = end
+        }
+    }
+
     private func refillAndNext() -> UInt8? {
         guard refill() else { return nil }
         position += 1

@@ -55,6 +55,21 @@ public final class CSVReader: Sequence, IteratorProtocol {
 
     private var lastFieldQuoted = false
 
+    /// Line breaks in quoted text: LF, CRLF and a lone CR each count once.
+    static func lineBreaks(in bytes: ArraySlice<UInt8>) -> Int {
+        var count = 0
+        var previous: UInt8 = 0
+        for b in bytes {
+            if b == UInt8(ascii: "\n") {
+                if previous != UInt8(ascii: "\r") { count += 1 }
+            } else if b == UInt8(ascii: "\r") {
+                count += 1
+            }
+            previous = b
+        }
+        return count
+    }
+
     private func skipByteOrderMark() {
         guard bytes.peek() == 0xEF else { return }
         var consumed: [UInt8] = []
@@ -79,20 +94,19 @@ public final class CSVReader: Sequence, IteratorProtocol {
                 quoted = true
                 let openedOn = line
                 var closed = false
-                while let b = bytes.next() {
-                    if b == UInt8(ascii: "\"") {
-                        if bytes.peek() == UInt8(ascii: "\"") {
-                            _ = bytes.next()
-                            field.append(b)
-                            continue
-                        }
-                        closed = true
-                        break
+                while true {
+                    let before = field.count
+                    let stop = bytes.append(into: &field) { $0 == UInt8(ascii: "\"") }
+                    line += Self.lineBreaks(in: field[before...])
+                    guard stop != nil else { break }
+                    _ = bytes.next()  // the quote
+                    if bytes.peek() == UInt8(ascii: "\"") {
+                        _ = bytes.next()
+                        field.append(UInt8(ascii: "\""))
+                        continue
                     }
-                    if b == UInt8(ascii: "\n") || (b == UInt8(ascii: "\r") && bytes.peek() != UInt8(ascii: "\n")) {
-                        line += 1
-                    }
-                    field.append(b)
+                    closed = true
+                    break
                 }
                 if !closed {
                     note("unterminated quoted field (the quote opens on line \(openedOn))")
@@ -100,6 +114,9 @@ public final class CSVReader: Sequence, IteratorProtocol {
                 }
             }
             // The unquoted part (or what follows a closing quote, which should be nothing).
+            if !ended, !quoted {
+                _ = bytes.append(into: &field) { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
+            }
             while !ended, let b = bytes.peek() {
                 if b == UInt8(ascii: ",") {
                     _ = bytes.next()

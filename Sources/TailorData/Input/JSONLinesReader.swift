@@ -33,9 +33,8 @@ public final class JSONLinesReader: Sequence, IteratorProtocol {
 
     public func next() -> JSONLine? {
         while true {
-            guard bytes.peek() != nil else { return nil }
             buffer.removeAll(keepingCapacity: true)
-            while let b = bytes.next(), b != UInt8(ascii: "\n") { buffer.append(b) }
+            guard bytes.readLine(into: &buffer) else { return nil }
             lineNumber += 1
             if lineNumber == 1, buffer.starts(with: [0xEF, 0xBB, 0xBF]) { buffer.removeFirst(3) }
             if buffer.last == UInt8(ascii: "\r") { buffer.removeLast() }

@@ -4,17 +4,32 @@
 public enum EmailAddress {
     /// Whether `text` is a usable address.
     public static func isValid(_ text: String) -> Bool {
-        guard text.utf8.count <= 254 else { return false }
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[0].utf8.count <= 64 else { return false }
-        let domain = parts[1]
-        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
-        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty }) else { return false }
-        for scalar in text.unicodeScalars {
-            if scalar.value <= 0x20 || scalar.value == 0x7F { return false }
-            if "<>(),;:\"[]\\".unicodeScalars.contains(scalar) { return false }
+        let utf8 = text.utf8
+        guard utf8.count <= 254 else { return false }
+        var at = -1
+        var index = 0
+        var previous: UInt8 = 0
+        var domainDots = 0
+        for byte in utf8 {
+            switch byte {
+            case 0...0x20, 0x7F, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "("), UInt8(ascii: ")"),
+                UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "\""), UInt8(ascii: "["),
+                UInt8(ascii: "]"), UInt8(ascii: "\\"):
+                return false
+            case UInt8(ascii: "@"):
+                // One '@', after a local part of 1 to 64 bytes that does not end in '.'.
+                guard at < 0, index > 0, index <= 64, previous != UInt8(ascii: ".") else { return false }
+                at = index
+            case UInt8(ascii: "."):
+                // No '..' anywhere, no '.' first in either part.
+                if previous == UInt8(ascii: ".") || index == 0 || index == at + 1 { return false }
+                if at >= 0 { domainDots += 1 }
+            default:
+                break
+            }
+            previous = byte
+            index += 1
         }
-        if parts[0].hasPrefix(".") || parts[0].hasSuffix(".") || parts[0].contains("..") { return false }
-        return true
+        return at > 0 && index > at + 1 && domainDots >= 1 && previous != UInt8(ascii: ".")
     }
 }

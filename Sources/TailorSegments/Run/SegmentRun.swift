@@ -70,7 +70,9 @@ public final class SegmentRun {
         if eventsPath != nil || !metrics.isEmpty || hasExternal {
             var census = metrics
             let join = try pass(events: eventsPath == nil ? nil : .aligned, external: hasExternal) { profile, history in
-                if !census.isEmpty { census.observe(census.values(SegmentAssigner.attributesAndEvents(profile, history: history))) }
+                guard !census.isEmpty else { return }
+                let context = metricsNeedEvents ? SegmentAssigner.attributesAndEvents(profile, history: history) : profile.attributes
+                census.observe(census.values(context))
             }
             if let join, !join.isAligned {
                 joinMode = .indexed
@@ -86,7 +88,8 @@ public final class SegmentRun {
         metrics.planRanks(file)
         while metrics.needsPass {
             _ = try pass(events: metricsNeedEvents && eventsPath != nil ? joinMode : nil) { profile, history in
-                metrics.refine(metrics.values(SegmentAssigner.attributesAndEvents(profile, history: history)))
+                let context = metricsNeedEvents ? SegmentAssigner.attributesAndEvents(profile, history: history) : profile.attributes
+                metrics.refine(metrics.values(context))
             }
             metrics.finishPass()
         }
