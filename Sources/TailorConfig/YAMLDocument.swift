@@ -162,6 +162,69 @@ public struct YAMLNode: @unchecked Sendable {
         }
     }
 
+    /// Where a position inside a scalar's text (1-based line and column of the
+    /// parsed value) is in the file, following quotes, block scalars (`|`, `>`)
+    /// and plain scalars folded over several lines. For messages about an
+    /// expression written in YAML.
+    public func filePosition(line: Int, column: Int) -> (line: Int, column: Int) {
+        let position = rawFilePosition(line: line, column: column)
+        // Past the end of the text (a trailing line break): the end of the last line instead.
+        if position.line > self.line, let text = sourceLine(position.line),
+            text.trimmingCharacters(in: .whitespaces).isEmpty, let previous = sourceLine(position.line - 1)
+        {
+            return (position.line - 1, previous.count + 1)
+        }
+        return position
+    }
+
+    private func rawFilePosition(line: Int, column: Int) -> (line: Int, column: Int) {
+        guard case .scalar(let scalar) = node else { return (self.line, self.column) }
+        let lines = document.lines
+        func text(_ number: Int) -> Substring { lines.indices.contains(number - 1) ? lines[number - 1] : "" }
+        func indent(_ s: Substring) -> Int { s.prefix { $0 == " " }.count }
+        switch scalar.style {
+        case .literal:
+            let first = self.line + 1
+            return (first + line - 1, indent(text(first)) + column)
+        case .folded:
+            let first = self.line + 1
+            let margin = indent(text(first))
+            var remaining = column - 1
+            var number = first
+            while number < first + 200, number <= lines.count {
+                let content = text(number).dropFirst(margin)
+                if remaining <= content.count { return (number, margin + remaining + 1) }
+                remaining -= content.count + 1
+                number += 1
+            }
+            return (self.line, self.column)
+        default:
+            // Plain or quoted: the first line starts at the node, later lines are folded in.
+            let opening = isQuoted ? 1 : 0
+            let firstLength = text(self.line).count - (self.column - 1) - opening
+            var remaining = column - 1
+            if line <= 1, remaining <= max(firstLength, 0) || firstLength <= 0 {
+                return (self.line, self.column + opening + remaining)
+            }
+            remaining -= firstLength + 1
+            var number = self.line + 1
+            while number < self.line + 200, number <= lines.count {
+                let raw = text(number)
+                let margin = indent(raw)
+                let content = raw.dropFirst(margin)
+                if remaining <= content.count { return (number, margin + remaining + 1) }
+                remaining -= content.count + 1
+                number += 1
+            }
+            return (self.line, self.column + opening + column - 1)
+        }
+    }
+
+    /// The text of a 1-based line of the file.
+    public func sourceLine(_ number: Int) -> String? {
+        document.lines.indices.contains(number - 1) ? String(document.lines[number - 1]) : nil
+    }
+
     /// Whether the node is a scalar (text, number, boolean).
     public var isScalar: Bool {
         if case .scalar = node { return true }

@@ -16,13 +16,10 @@ struct RuleCompiler {
             return try environment.expression(source, name: node.path)
         } catch let error as TemplateError {
             var located = node.error("\(what) is not a valid expression: \(error.message)", help: error.help)
-            if error.line <= 1 {
-                located.column = node.column + (node.isQuoted ? 1 : 0) + max(0, error.column - 1)
-            } else {
-                located.line = node.line + error.line - (node.isQuoted ? 1 : 0)
-                located.column = error.column
-                located.sourceLine = error.sourceLine
-            }
+            let position = node.filePosition(line: max(1, error.line), column: max(1, error.column))
+            located.line = position.line
+            located.column = position.column
+            located.sourceLine = node.sourceLine(position.line)
             throw located
         } catch {
             throw node.error("\(what) is not a valid expression: \(error)")
