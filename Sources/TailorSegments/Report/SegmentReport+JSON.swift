@@ -27,7 +27,7 @@ extension SegmentReport {
             ("segments_file", .string(segmentsFile)), ("profiles_file", .string(profilesFile)),
             ("events_file", eventsFile.map(Value.string) ?? .none),
             ("as_of", .string(CivilDate.isoString(ofSeconds: asOf))),
-            ("rows", .int(totals.rows)), ("recipients", .int(totals.recipients)),
+            ("rows", .int(totals.rows)), ("recipients", .int(totals.recipients)), ("passes", .int(passes)),
             ("segments", .list(segments)),
             ("default", ["name": .string(defaultSegment), "primary": .int(defaultCount)]),
             ("bad_rows", rowsValue(totals.badRows)),

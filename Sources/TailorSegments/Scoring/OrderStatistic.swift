@@ -7,7 +7,8 @@
 /// select): the first pass counts values into 65,536 bins by the top 16 bits
 /// of an order-preserving key; each later pass counts only the values of the
 /// chosen bin by the next 16 bits, until a bin holds few enough values to keep
-/// them and sort. Typical data needs one or two passes after the first.
+/// them and sort; a bin whose values are all equal is known at once. Typical
+/// data needs one pass after the first.
 ///
 /// ```swift
 /// var stat = OrderStatistic()
@@ -26,8 +27,9 @@ public struct OrderStatistic: Sendable {
     private var queries: [Query] = []
     private var results: [Int: Double] = [:]
 
-    /// A bin holding at most this many values is finished by sorting them.
-    static let exactLimit = 4096
+    /// A bin holding at most this many values is finished by sorting them
+    /// (256 KiB of keys at most).
+    static let exactLimit = 32_768
 
     private struct Query: Sendable {
         var rank: Int
@@ -36,6 +38,10 @@ public struct OrderStatistic: Sendable {
         var below: Int
         var counts: [UInt32]?
         var exact: [UInt64]?
+        /// The least and greatest key seen in the bin this pass: equal means
+        /// every value there is the same (ties), and the answer is known.
+        var least = UInt64.max
+        var greatest = UInt64.min
     }
 
     public init() {}
@@ -76,6 +82,8 @@ public struct OrderStatistic: Sendable {
                 queries[i].exact!.append(key)
             } else {
                 queries[i].counts![Int((key >> UInt64(48 - queries[i].bits)) & 0xFFFF)] += 1
+                queries[i].least = min(queries[i].least, key)
+                queries[i].greatest = max(queries[i].greatest, key)
             }
         }
     }
@@ -87,6 +95,10 @@ public struct OrderStatistic: Sendable {
             if var exact = q.exact {
                 exact.sort()
                 results[q.rank] = Self.value(ofKey: exact[q.rank - q.below])
+                continue
+            }
+            if q.least == q.greatest {
+                results[q.rank] = Self.value(ofKey: q.least)  // all tied
                 continue
             }
             var cumulative = q.below
@@ -103,6 +115,8 @@ public struct OrderStatistic: Sendable {
                             q.counts = nil
                         } else {
                             q.counts = Self.emptyCounts
+                            q.least = .max
+                            q.greatest = .min
                         }
                         open.append(q)
                     }
