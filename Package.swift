@@ -68,6 +68,7 @@ let package = Package(
             dependencies: [
                 "TailorTemplate",
                 "TailorData",
+                "TailorConfig",
                 "TailorSegments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

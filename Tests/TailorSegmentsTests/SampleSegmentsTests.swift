@@ -203,4 +203,41 @@ struct IndependentSample {
         }
         #expect(seen == 300)
     }
+
+    /// Named recipients per kind of segment, checked by hand against the data files.
+    @Test(arguments: [
+        // Nested: R0000146 spent 3,384.21 (≥ 1,500) and is platinum: vip, within high_value.
+        ("R0000146", "vip", true), ("R0000146", "high_value", true),
+        // R0000017 spent 2,108.13 but is gold: high_value, not vip.
+        ("R0000017", "high_value", true), ("R0000017", "vip", false),
+        // Trigger: R0000012 added P00477 on 2026-01-09 07:50, within 7 days and more than 30 minutes
+        // before 2026-01-15 09:00, and never bought it (its other adds are older than 7 days).
+        ("R0000012", "abandoned_cart", true),
+        // R0000006 added P00233 on 2026-01-11 and never bought it.
+        ("R0000006", "abandoned_cart", true),
+        // R0000147 viewed P00035 three times (2025-12-28, 12-29, 2026-01-09) within 60 days.
+        ("R0000147", "browsing", true),
+        // RFM: R0000030 bought today, 11 orders, 2,637.01 spent: top quintile in all three, 5.0.
+        ("R0000030", "champions", true),
+        // R0000004 never bought: 1 in every part, 1.0.
+        ("R0000004", "champions", false),
+        // Percentile: 292 recipients have predicted_value, the top 10% are 30; the 30th highest
+        // is R0000147's 678.81 (in), the 31st R0000032's 673.42 (out).
+        ("R0000147", "top_predicted", true), ("R0000032", "top_predicted", false),
+        // External: R0000004 is in propensity.csv; R0000003 is a bargain hunter in clusters.csv;
+        // R0000010's 'big_spenders' row names no defined segment, its 'home_makers' row counts.
+        ("R0000004", "likely_to_churn", true), ("R0000003", "bargain_hunters", true),
+        ("R0000010", "home_makers", true), ("R0000003", "likely_to_churn", false),
+    ])
+    func namedRecipients(id: String, segment: String, member: Bool) throws {
+        let (_, assignments) = try runSample()
+        let assignment = try #require(assignments[id])
+        #expect(assignment.segments.contains(segment) == member, "\(id) in \(assignment.segments)")
+    }
+
+    @Test(arguments: [("R0000030", 5.0), ("R0000004", 1.0)])
+    func namedRFMScores(id: String, score: Double) throws {
+        let (_, assignments) = try runSample()
+        #expect(assignments[id]?.context["rfm_score"]?.doubleValue == score)
+    }
 }
