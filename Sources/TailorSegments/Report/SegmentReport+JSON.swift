@@ -13,7 +13,7 @@ extension SegmentReport {
             var d: Value = [
                 "name": .string(row.name), "members": .int(row.members), "primary": .int(row.primary),
                 "priority": row.priority.map(Value.int) ?? .none, "within": row.parent.map(Value.string) ?? .none,
-                "rule_failures": .int(row.ruleFailures),
+                "rule_failures": .int(row.ruleFailures), "description": row.description.map(Value.string) ?? .none,
             ]
             if case .dict(var dict) = d {
                 var overlap = Dict()
