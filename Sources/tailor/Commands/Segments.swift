@@ -34,7 +34,7 @@ struct Segments: ParsableCommand {
     @Option(help: ArgumentHelp("The profiles file, CSV or JSONL.", valueName: "file"))
     var profiles = "data/profiles.csv"
 
-    @Option(help: ArgumentHelp("The events file (JSONL). Default: data/events.jsonl when it exists.", valueName: "file"))
+    @Option(help: ArgumentHelp("The events file (JSONL). Default: data/events.jsonl with the sample profiles.", valueName: "file"))
     var events: String?
 
     @Flag(name: .customLong("no-events"), help: "Read no events file.")
