@@ -14,10 +14,15 @@ let package = Package(
         .library(name: "TailorTemplate", targets: ["TailorTemplate"]),
         .library(name: "TailorMIME", targets: ["TailorMIME"]),
         .library(name: "TailorHTML", targets: ["TailorHTML"]),
+        // Issue 3: profiles and events, segments, the campaign file.
+        .library(name: "TailorData", targets: ["TailorData"]),
+        .library(name: "TailorSegments", targets: ["TailorSegments"]),
+        .library(name: "TailorCampaign", targets: ["TailorCampaign"]),
         .executable(name: "tailor", targets: ["tailor"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // The Jinja engine: Foundation only, so it builds in seconds.
@@ -46,10 +51,38 @@ let package = Package(
             dependencies: ["CLibXML2"],
             swiftSettings: upcoming
         ),
+        // Profiles (CSV, JSONL) and behavioural events, read one record at a time;
+        // dates and durations as template values.
+        .target(
+            name: "TailorData",
+            dependencies: ["TailorTemplate"],
+            swiftSettings: upcoming
+        ),
+        // YAML settings files read with positions, so errors name the file and line.
+        .target(
+            name: "TailorConfig",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: upcoming
+        ),
+        // segments.yml: rules, triggers, RFM, percentiles, external assignments.
+        .target(
+            name: "TailorSegments",
+            dependencies: ["TailorTemplate", "TailorData", "TailorConfig"],
+            swiftSettings: upcoming
+        ),
+        // campaign.yml and its compiled templates.
+        .target(
+            name: "TailorCampaign",
+            dependencies: ["TailorTemplate", "TailorData", "TailorConfig"],
+            swiftSettings: upcoming
+        ),
         .executableTarget(
             name: "tailor",
             dependencies: [
                 "TailorTemplate",
+                "TailorData",
+                "TailorConfig",
+                "TailorSegments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcoming
@@ -67,6 +100,16 @@ let package = Package(
         .testTarget(
             name: "TailorHTMLTests",
             dependencies: ["TailorHTML"],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "TailorDataTests",
+            dependencies: ["TailorData"],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "TailorSegmentsTests",
+            dependencies: ["TailorSegments", "TailorCampaign"],
             swiftSettings: upcoming
         ),
         // Runs the built `tailor` binary: exit codes, stdout and stderr.
