@@ -76,6 +76,12 @@ let package = Package(
             dependencies: ["TailorTemplate", "TailorData", "TailorConfig"],
             swiftSettings: upcoming
         ),
+        // A send: profiles in, messages and a manifest out, in parallel and in order.
+        .target(
+            name: "TailorBatch",
+            dependencies: ["TailorTemplate", "TailorData", "TailorConfig", "TailorSegments", "TailorCampaign", "TailorMIME", "TailorHTML"],
+            swiftSettings: upcoming
+        ),
         .executableTarget(
             name: "tailor",
             dependencies: [
@@ -83,6 +89,8 @@ let package = Package(
                 "TailorData",
                 "TailorConfig",
                 "TailorSegments",
+                "TailorBatch",
+                "TailorMIME",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcoming

@@ -66,6 +66,8 @@ public final class CampaignTemplates: Sendable {
             let env = Environment(loader: loader, options: Options(autoescape: autoescape, undefined: campaign.undefined))
             DateGlobals(now: clock).register(in: env)
             env.addGlobal("campaign", campaign.vars)
+            // Plain-text output (subject, text body, headers) prints values without markup.
+            if !autoescape { env.finalize = PlainTextValues.finalize }
             return env
         }
         let htmlEnv = environment(autoescape: true)

@@ -10,7 +10,7 @@
 ///
 /// The id-left is a SHA-256 of the send id and the recipient id (128 bits shown, so a
 /// collision among millions of recipients is not a practical concern), followed by a
-/// readable slug of the send id; the id-right is the sender's domain. Nothing random
+/// readable slug of the send id, shortened so the header line fits in 78 characters; the id-right is the sender's domain. Nothing random
 /// goes in: rendering the same send again gives the same ids, so an ESP or the
 /// receiving side can recognise a duplicate.
 ///
@@ -31,7 +31,10 @@ public struct MessageID: Sendable, Hashable, CustomStringConvertible {
         hasher.update("\u{0}")
         hasher.update(recipientID)
         let digest = String(hasher.finalizeHex().prefix(32))
-        let slug = Self.slug(sendID)
+        // RFC 5322 2.1.1: lines SHOULD stay within 78 characters, and a msg-id
+        // cannot be folded; the slug gives way so `Message-ID: <...>` fits.
+        let room = 78 - "Message-ID: <".count - digest.count - ".@>".count - domain.count
+        let slug = String(Self.slug(sendID).prefix(max(0, room)))
         value = "<" + digest + (slug.isEmpty ? "" : "." + slug) + "@" + domain.lowercased() + ">"
     }
 

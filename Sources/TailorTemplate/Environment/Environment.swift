@@ -55,6 +55,10 @@ public final class Environment: @unchecked Sendable {
         callChecks[name] = check
     }
 
+    /// Applied to every `{{ }}` value before it is printed, like Jinja's
+    /// `Environment(finalize=...)`. Set it before compiling templates.
+    public var finalize: (@Sendable (Value) -> Value)?
+
     /// Adds or replaces a global every template sees.
     public func addGlobal(_ name: String, _ value: Value) {
         globals[name] = value

@@ -3,6 +3,15 @@ extension Runtime {
     /// autoescaping unless it is markup. Undefined prints nothing (or fails when strict).
     @inline(__always)
     func emit(_ value: Value) throws {
+        if let finalize = environment.finalize {
+            try emitFinal(finalize(value))
+        } else {
+            try emitFinal(value)
+        }
+    }
+
+    @inline(__always)
+    private func emitFinal(_ value: Value) throws {
         switch value {
         case .string(let s):
             if autoescape { try writeEscaped(s) } else { try write(s) }

@@ -1,0 +1,84 @@
+public import Foundation
+public import TailorCampaign
+public import TailorData
+import TailorHTML
+public import TailorMIME
+public import TailorSegments
+public import TailorTemplate
+
+/// Renders one recipient's message from the campaign's compiled templates:
+/// subject, preheader, HTML and text bodies, `To` and extra headers, built into
+/// MIME. Shared by every rendering thread; holds no per-recipient state.
+public final class RecipientRenderer: Sendable {
+    public let templates: CampaignTemplates
+    public let builder: MessageBuilder
+    /// `unsubscribe.mailto` as a URI: the campaign gives an address.
+    private let unsubscribeMailto: String?
+
+    /// Renders the campaign-wide settings (`from`, `reply_to`, which see only
+    /// the campaign's vars) and prepares the builder for one send.
+    public init(templates: CampaignTemplates, sendID: String, sendDate: Date) throws {
+        self.templates = templates
+        let campaign = templates.campaign
+        func address(_ template: Template, _ header: String) throws -> MailAddress {
+            let text = try template.render([:]).trimmingCharacters(in: .whitespaces)
+            do {
+                return try MailAddress(parsing: text, header: header)
+            } catch {
+                throw RenderSetupError("\(campaign.path): the \(header) address '\(text)' is not valid: \(error)")
+            }
+        }
+        unsubscribeMailto = campaign.unsubscribeMailto.map { $0.lowercased().hasPrefix("mailto:") ? $0 : "mailto:" + $0 }
+        let from = try address(templates.from, "From")
+        let replyTo = try templates.replyTo.map { try address($0, "Reply-To") }
+        builder = try MessageBuilder(
+            from: from, replyTo: replyTo, sendID: sendID, sendDate: sendDate, requireUnsubscribe: true)
+    }
+
+    /// The message for a recipient whose segments are assigned.
+    public func render(_ profile: Profile, _ assignment: Assignment) -> RenderOutcome {
+        var context = assignment.context
+        do {
+            let unsubscribe = try templates.unsubscribeURL.render(context).trimmingCharacters(in: .whitespacesAndNewlines)
+            context["unsubscribe_url"] = .string(unsubscribe)
+            let subject = try templates.subject.render(context).trimmingCharacters(in: .whitespacesAndNewlines)
+            let preheader = try templates.preheader?.render(context).trimmingCharacters(in: .whitespacesAndNewlines)
+            let html = try templates.html.render(context)
+            let text = try templates.text?.render(context) ?? HTMLToText.convert(html)
+            let to: MailAddress
+            if let template = templates.to {
+                to = try MailAddress(parsing: try template.render(context).trimmingCharacters(in: .whitespaces), header: "To")
+            } else {
+                to = try MailAddress(address: profile.email, header: "To")
+            }
+            var headers: [HeaderField] = []
+            for (name, template) in templates.headers {
+                headers.append(try HeaderField(name: name, value: try template.render(context)))
+            }
+            let message = try builder.build(
+                MessageContent(
+                    recipientID: profile.id, to: to, subject: subject, preheader: preheader, html: html, text: text,
+                    unsubscribeURL: unsubscribe, unsubscribeMailto: unsubscribeMailto,
+                    headers: headers))
+            return .rendered(message, segment: assignment.segment)
+        } catch let error as TemplateError where error.kind == .skipped {
+            return .skipped(recipientID: profile.id, segment: assignment.segment, reason: error.message)
+        } catch let error as TemplateError {
+            return .failed(recipientID: profile.id, segment: assignment.segment, reason: Self.oneLine(error))
+        } catch {
+            return .failed(recipientID: profile.id, segment: assignment.segment, reason: "\(error)")
+        }
+    }
+
+    /// `file:line:column: message`, for the manifest and the summary.
+    static func oneLine(_ error: TemplateError) -> String {
+        guard error.hasLocation else { return error.message }
+        return "\(error.templateName ?? "<template>"):\(error.line):\(error.column): \(error.message)"
+    }
+}
+
+/// A campaign setting that cannot be used for a send; stops the run before anything is written.
+public struct RenderSetupError: Error, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}
