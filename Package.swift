@@ -100,9 +100,14 @@ let package = Package(
             dependencies: ["TailorTemplate"],
             swiftSettings: upcoming
         ),
+        // Test helpers: the shared tools (check-eml, smtp-sink), found beside the package.
+        .target(
+            name: "TailorTestSupport",
+            swiftSettings: upcoming
+        ),
         .testTarget(
             name: "TailorMIMETests",
-            dependencies: ["TailorMIME", "TailorHTML"],
+            dependencies: ["TailorMIME", "TailorHTML", "TailorTestSupport"],
             swiftSettings: upcoming
         ),
         .testTarget(
@@ -118,6 +123,11 @@ let package = Package(
         .testTarget(
             name: "TailorSegmentsTests",
             dependencies: ["TailorSegments", "TailorCampaign"],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "TailorBatchTests",
+            dependencies: ["TailorBatch", "TailorMIME", "TailorTestSupport"],
             swiftSettings: upcoming
         ),
         // Runs the built `tailor` binary: exit codes, stdout and stderr.

@@ -1,3 +1,4 @@
+import TailorTestSupport
 import Foundation
 import Testing
 
@@ -62,53 +63,7 @@ import Testing
 /// Delivery to `../shared/tools/smtp-sink` on loopback.
 @Suite(.enabled(if: SharedTools.available, "\(SharedTools.unavailableReason ?? "")"), .serialized)
 struct SMTPSinkTests {
-    final class Sink {
-        let process = Process()
-        let dir: URL
-        let port: Int
-
-        init(_ arguments: [String]) throws {
-            dir = SharedTools.temporaryDirectory("sink")
-            let portFile = dir.appendingPathComponent("port").path
-            let messages = dir.appendingPathComponent("messages")
-            try FileManager.default.createDirectory(at: messages, withIntermediateDirectories: true)
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", SharedTools.smtpSink.path, "--dir", messages.path, "--port", "0",
-                "--port-file", portFile, "-q"] + arguments
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            var port = 0
-            for _ in 0..<200 {
-                if let text = try? String(contentsOfFile: portFile, encoding: .utf8),
-                    let value = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)), value > 0
-                {
-                    port = value
-                    break
-                }
-                Thread.sleep(forTimeInterval: 0.05)
-            }
-            self.port = port
-        }
-
-        var messages: URL { dir.appendingPathComponent("messages") }
-
-        func events() throws -> [[String: Any]] {
-            let text = try String(contentsOf: messages.appendingPathComponent("envelopes.jsonl"), encoding: .utf8)
-            return try text.split(separator: "\n").map {
-                try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
-            }
-        }
-
-        func stop() {
-            if process.isRunning { process.terminate() }
-            for _ in 0..<40 where process.isRunning { Thread.sleep(forTimeInterval: 0.05) }
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            process.waitUntilExit()
-            SharedTools.keepOrRemove(dir)
-        }
-    }
-
-    func configuration(_ sink: Sink, pipelining: Bool = true) -> SMTPConfiguration {
+    func configuration(_ sink: SMTPSink, pipelining: Bool = true) -> SMTPConfiguration {
         var configuration = SMTPConfiguration(host: "127.0.0.1", port: sink.port)
         configuration.initialBackoff = 0.05
         configuration.maxAttempts = 4
@@ -137,7 +92,7 @@ struct SMTPSinkTests {
     @Test(arguments: [true, false])
     func everyDeliverableMessageArrivesOnceThroughTempFailures(pipelining: Bool) throws {
         let (deliverable, rejected) = try messages()
-        let sink = try Sink([
+        let sink = try SMTPSink([
             "--fail-every", "2", "--reject-rcpt", "^reject-", "--max-messages", "\(deliverable.count)",
             "--timeout", "60",
         ])
@@ -177,7 +132,7 @@ struct SMTPSinkTests {
     @Test func tempFailureBeyondMaxAttemptsIsAFailure() throws {
         // The sink answers 451 to every second DATA: with one attempt allowed, the
         // second message fails and says why; the others still go through.
-        let sink = try Sink(["--fail-every", "2", "--max-messages", "2", "--timeout", "30"])
+        let sink = try SMTPSink(["--fail-every", "2", "--max-messages", "2", "--timeout", "30"])
         defer { sink.stop() }
         try #require(sink.port > 0)
         var configuration = configuration(sink)

@@ -1,3 +1,4 @@
+import TailorTestSupport
 import Foundation
 import Testing
 

@@ -2,8 +2,9 @@ import Foundation
 
 /// Delivers a batch of messages over SMTP, retrying transient failures.
 ///
-/// Every message is tried once in order over one connection. Those answered with a
-/// 4yz reply (or caught by a dropped connection) are tried again in the next round,
+/// Every message is tried in order over one connection; a 4yz reply gets one prompt
+/// second try. Those still answered with a 4yz reply (or caught by a dropped
+/// connection) are tried again in the next round,
 /// after a back-off that doubles each round, until ``SMTPConfiguration/maxAttempts``.
 /// A 5yz reply fails that recipient at once (RFC 5321 4.2.1: the client "SHOULD NOT
 /// repeat the exact request"). Every envelope gets exactly one outcome, in input order.
@@ -41,7 +42,15 @@ public struct SMTPDelivery: Sendable {
                 attempts[index] += 1
                 let envelope = envelopes[index]
                 var outcome: DeliveryOutcome?
-                switch client.submit(envelope) {
+                var result = client.submit(envelope)
+                // One prompt second try in the first round: a server that refuses now
+                // and then (load shedding) should not push a message to the end.
+                if round == 0, case .transient = result, attempts[index] < configuration.maxAttempts {
+                    Thread.sleep(forTimeInterval: min(configuration.initialBackoff, 0.05))
+                    attempts[index] += 1
+                    result = client.submit(envelope)
+                }
+                switch result {
                 case .accepted(let reply):
                     outcome = DeliveryOutcome(
                         recipientID: envelope.recipientID, delivered: true, attempts: attempts[index],

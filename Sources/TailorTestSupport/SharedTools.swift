@@ -1,23 +1,23 @@
-import Foundation
+public import Foundation
 
 /// The independent tools in `../shared/tools`, found from the package root or from
 /// `TAILOR_SHARED_DIR`.
-enum SharedTools {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
+public enum SharedTools {
+    public static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static var sharedDirectory: URL {
+    public static var sharedDirectory: URL {
         if let override = ProcessInfo.processInfo.environment["TAILOR_SHARED_DIR"], !override.isEmpty {
             return URL(fileURLWithPath: override)
         }
         return packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
     }
 
-    static var checkEML: URL { sharedDirectory.appendingPathComponent("tools/check-eml") }
-    static var smtpSink: URL { sharedDirectory.appendingPathComponent("tools/smtp-sink") }
+    public static var checkEML: URL { sharedDirectory.appendingPathComponent("tools/check-eml") }
+    public static var smtpSink: URL { sharedDirectory.appendingPathComponent("tools/smtp-sink") }
 
     /// Why the tools cannot run here, or nil when they can.
-    static let unavailableReason: String? = {
+    public static let unavailableReason: String? = {
         guard FileManager.default.isExecutableFile(atPath: checkEML.path) else {
             return "check-eml not found at \(checkEML.path) (set TAILOR_SHARED_DIR)"
         }
@@ -28,17 +28,17 @@ enum SharedTools {
         return nil
     }()
 
-    static var available: Bool { unavailableReason == nil }
+    public static var available: Bool { unavailableReason == nil }
 
-    struct Output {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+    public struct Output: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
     }
 
     /// Runs a command to completion.
     @discardableResult
-    static func run(_ arguments: [String]) -> Output {
+    public static func run(_ arguments: [String]) -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
@@ -57,7 +57,7 @@ enum SharedTools {
 
     /// Removes a test's output folder, unless `TAILOR_KEEP_TEST_OUTPUT` is set (then
     /// its path is printed, for a look at the messages).
-    static func keepOrRemove(_ dir: URL) {
+    public static func keepOrRemove(_ dir: URL) {
         if ProcessInfo.processInfo.environment["TAILOR_KEEP_TEST_OUTPUT"] != nil {
             print("kept test output: \(dir.path)")
         } else {
@@ -66,7 +66,7 @@ enum SharedTools {
     }
 
     /// A fresh temporary folder.
-    static func temporaryDirectory(_ label: String) -> URL {
+    public static func temporaryDirectory(_ label: String) -> URL {
         let url = FileManager.default.temporaryDirectory
             .appendingPathComponent("tailor-mime-\(label)-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
