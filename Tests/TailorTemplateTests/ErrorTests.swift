@@ -189,6 +189,41 @@ import Testing
     }
 
     @Test(arguments: [
+        ["a.html": "{% extends 'a.html' %}"],
+        ["a.html": "{% extends 'b.html' %}", "b.html": "{% extends 'a.html' %}"],
+    ])
+    func extendsCyclesAreARecursionError(templates: [String: String]) throws {
+        let error = try #require(throws: TemplateError.self) {
+            try render(named: "a.html", templates: templates)
+        }
+        #expect(error.kind == .recursion)
+        #expect(error.message.contains("maximum recursion depth exceeded"))
+    }
+
+    @Test func theRecursionLimitIsAnOption() throws {
+        var templates: [String: String] = ["t9.html": "end"]
+        for i in 0..<9 { templates["t\(i).html"] = "{% include 't\(i + 1).html' %}" }
+        #expect(try render(named: "t0.html", templates: templates) == "end")
+        var options = Options()
+        options.maxRecursionDepth = 5
+        let error = try #require(throws: TemplateError.self) {
+            try render(named: "t0.html", templates: templates, options: options)
+        }
+        #expect(error.kind == .recursion)
+    }
+
+    @Test func outputIsBounded() throws {
+        var options = Options()
+        options.maxOutputBytes = 1000
+        let source = "{% for a in xs %}{% for b in xs %}{{ a }}{{ b }}{% endfor %}{% endfor %}"
+        let xs = #"{"xs": ["0123456789", "0123456789", "0123456789", "0123456789", "0123456789", "0123456789", "0123456789", "0123456789"]}"#
+        #expect(try render(source, xs).utf8.count == 1280)
+        let error = try #require(renderError(source, xs, options: options))
+        #expect(error.kind == .limit)
+        #expect(error.message.contains("larger than 1000 bytes"))
+    }
+
+    @Test(arguments: [
         "{{ " + String(repeating: "(", count: 1000) + "1" + String(repeating: ")", count: 1000) + " }}",
         "{{ " + String(repeating: "[", count: 1000) + String(repeating: "]", count: 1000) + " }}",
         "{{ " + String(repeating: "{'a':\n", count: 1000) + "1" + String(repeating: "}\n", count: 1000) + " }}",
