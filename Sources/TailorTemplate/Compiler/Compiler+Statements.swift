@@ -227,7 +227,7 @@ extension Compiler {
         let c = try compile(callee)
         let a = try compileArguments(args)
         let general = try compile(whole)
-        return { rt in
+        return located(whole.span) { rt in
             if case .object(let object) = try c(rt), let macro = object as? MacroObject {
                 try macro.render(try a(rt), in: rt)
             } else {
