@@ -67,6 +67,15 @@ extension Compiler {
         case .binary(let op, let lhs, let rhs, let span):
             let l = try compile(lhs)
             let r = try compile(rhs)
+            if op == .concat {
+                // `~` joins markup-aware only when autoescaping, as Jinja's markup_join/str_join.
+                return located(span) { rt in
+                    let a = try l(rt)
+                    let b = try r(rt)
+                    if rt.autoescape { return try Value.binary(.concat, a, b) }
+                    return .string(try a.stringify() + b.stringify())
+                }
+            }
             return located(span) { rt in try Value.binary(op, try l(rt), try r(rt)) }
 
         case .negate(let operand, let span):

@@ -101,7 +101,8 @@ extension Compiler {
             var pipeline: Eval = { rt in rt.captured(try rt.capture { try b(rt) }) }
             for f in filters { pipeline = try compileFilter(f.name, f.arguments, f.span, input: pipeline) }
             let value = pipeline
-            return located(span) { rt in try rt.emit(try value(rt)) }
+            // Like Jinja, the block's filtered result is written as it is, not escaped again.
+            return located(span) { rt in try rt.write(try value(rt).stringify()) }
 
         case .include(let template, let ignoreMissing, let withContext, let span):
             let name = try compile(template)
@@ -125,23 +126,24 @@ extension Compiler {
                 let templateName = try name(rt)
                 let module = try rt.importModule(templateName, withContext: withContext)
                 for target in targets {
-                    guard let value = module.attribute(target.name) else {
-                        throw TemplateError(
-                            .runtime,
+                    // A name the template does not export is undefined, failing where it is used.
+                    let value = module.attribute(target.name) ?? rt.undefined(
+                        .message(
                             "the template '\(templateName.displayString)' (imported on line \(line)) does not export the requested name '\(target.name)'"
-                        )
-                    }
+                        ))
                     try target.assign(rt, value)
                 }
             }
 
         case .extends(let template, let span):
             let name = try compile(template)
+            let source = self.source
             return located(span) { rt in
                 guard rt.pendingParent == nil else {
                     throw TemplateError(.runtime, "extended multiple times: a template may extend only one parent")
                 }
                 rt.pendingParent = try rt.loadTemplate(try name(rt), ignoreMissing: false)
+                rt.pendingParentOrigin = (source, span)
             }
 
         case .block(let definition):

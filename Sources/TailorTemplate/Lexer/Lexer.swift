@@ -8,10 +8,9 @@ struct Lexer {
     private let options: Options
     private var pos = 0
     private var line = 1
-    private var lineStart = 0
+    /// Column of `pos` in characters, kept as the lexer advances.
+    private var column = 1
     private var tokens: [Token] = []
-    /// Offsets where each line starts, for positions of text tokens.
-    private let lineStarts: [Int]
     /// Set by `-%}` / `-}}` / `-#}`: strip all whitespace from the next text.
     private var stripNextData = false
     /// Set by a block or comment end under `trim_blocks`: drop one newline.
@@ -46,9 +45,6 @@ struct Lexer {
         }
         self.bytes = text
         self.options = options
-        var starts = [0]
-        for (i, b) in text.enumerated() where b == 10 { starts.append(i + 1) }
-        self.lineStarts = starts
     }
 
     static func tokenize(_ source: SourceFile, options: Options) throws -> [Token] {
@@ -59,40 +55,40 @@ struct Lexer {
 
     // MARK: - Positions
 
-    private func span(at offset: Int) -> Span {
-        // Binary search the line table for the line holding `offset`.
-        var lo = 0
-        var hi = lineStarts.count - 1
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
-        }
-        return Span(line: lo + 1, column: columnOf(offset, lineStart: lineStarts[lo]), offset: offset)
-    }
-
     private func currentSpan() -> Span {
-        Span(line: line, column: columnOf(pos, lineStart: lineStart), offset: pos)
-    }
-
-    /// Column in characters (not bytes), 1-based.
-    private func columnOf(_ offset: Int, lineStart: Int) -> Int {
-        var c = 1
-        var i = lineStart
-        while i < offset && i < bytes.count {
-            if bytes[i] & 0xC0 != 0x80 { c += 1 }
-            i += 1
-        }
-        return c
+        Span(line: line, column: column, offset: pos)
     }
 
     private mutating func advance(_ n: Int = 1) {
         for _ in 0..<n {
-            if pos < bytes.count && bytes[pos] == 10 {
-                line += 1
-                lineStart = pos + 1
+            if pos < bytes.count {
+                if bytes[pos] == 10 {
+                    line += 1
+                    column = 1
+                } else if bytes[pos] & 0xC0 != 0x80 {
+                    column += 1
+                }
             }
             pos += 1
         }
+    }
+
+    /// The position of `offset`, at or after the current one, counting forward
+    /// from here (so long lines cost nothing extra).
+    private func span(forward offset: Int) -> Span {
+        var l = line
+        var c = column
+        var i = pos
+        while i < offset && i < bytes.count {
+            if bytes[i] == 10 {
+                l += 1
+                c = 1
+            } else if bytes[i] & 0xC0 != 0x80 {
+                c += 1
+            }
+            i += 1
+        }
+        return Span(line: l, column: c, offset: offset)
     }
 
     func syntaxError(_ message: String, at span: Span) -> TemplateError {
@@ -185,7 +181,7 @@ struct Lexer {
         }
         guard end > start else { return }
         let text = String(decoding: bytes[start..<end], as: UTF8.self)
-        tokens.append(Token(kind: .data(text), span: span(at: start)))
+        tokens.append(Token(kind: .data(text), span: span(forward: start)))
     }
 
     private func isSpace(_ b: UInt8) -> Bool {
@@ -255,7 +251,7 @@ struct Lexer {
                         if k == 0 || bytes[k - 1] == 10 { e = k }
                     }
                     if e > s {
-                        tokens.append(Token(kind: .data(String(decoding: bytes[s..<e], as: UTF8.self)), span: span(at: s)))
+                        tokens.append(Token(kind: .data(String(decoding: bytes[s..<e], as: UTF8.self)), span: span(forward: s)))
                     }
                     advance(j - pos)
                     if endDash { stripNextData = true } else if options.trimBlocks { trimNextNewline = true }
@@ -395,12 +391,14 @@ struct Lexer {
             }
         }
         digits()
-        if peek() == 46, let n = peek(1), n >= 48 && n <= 57 {
+        // After `.` (as in `x.0.1`) a number is an index, never a float.
+        let afterDot = tokens.last?.kind == .op(".")
+        if !afterDot, peek() == 46, let n = peek(1), n >= 48 && n <= 57 {
             isFloat = true
             advance()
             digits()
         }
-        if peek() == 101 || peek() == 69 {
+        if !afterDot, peek() == 101 || peek() == 69 {
             var k = 1
             if peek(1) == 43 || peek(1) == 45 { k = 2 }
             if let n = peek(k), n >= 48 && n <= 57 {

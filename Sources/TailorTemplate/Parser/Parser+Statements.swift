@@ -175,7 +175,6 @@ extension Parser {
         try expectBlockEnd()
         let (body, _) = try parseBody(of: "macro", line: Int(span.line), endTags: ["endmacro"])
         _ = next()
-        if case .name = currentKind { _ = next() }  // `endmacro name` is allowed
         try expectBlockEnd()
         return .macro(MacroDefinition(name: name, parameters: params, body: body, span: span))
     }

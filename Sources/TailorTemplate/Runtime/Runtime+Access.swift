@@ -30,7 +30,7 @@ extension Runtime {
             if let i = key.intValue {
                 let index = i < 0 ? a.count + i : i
                 if index >= 0 && index < a.count { return a[index] }
-                return undefined(.item(owner: "\(value.typeName) object", key: key.repr))
+                return undefined(.message("\(value.typeName) object has no element \(i)"))
             }
         case .string(let s), .markup(let s):
             if let i = key.intValue {

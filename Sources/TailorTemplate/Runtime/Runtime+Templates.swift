@@ -16,7 +16,11 @@ extension Runtime {
                 if case .undefined(let u) = candidate { throw u.error }
                 throw TemplateError(.type, "a template name must be a string, not '\(candidate.typeName)'")
             }
-            if let template = try environment.loadTemplate(text) { return template }
+            do {
+                if let template = try environment.loadTemplate(text) { return template }
+            } catch let error as TemplateError where error.kind == .notFound && ignoreMissing {
+                continue  // a refused name is a missing template, as in Jinja
+            }
         }
         if ignoreMissing { return nil }
         let list = names.map(\.displayString)
@@ -44,10 +48,16 @@ extension Runtime {
             }
         }
         if let parent = pendingParent {
+            let origin = pendingParentOrigin
             pendingParent = nil
-            try enterNested()
-            defer { depth -= 1 }
-            try renderRoot(parent)
+            do {
+                try enterNested()
+                defer { depth -= 1 }
+                try renderRoot(parent)
+            } catch let error as TemplateError {
+                guard let (source, span) = origin else { throw error }
+                throw error.located(in: source, at: span)
+            }
         }
     }
 
@@ -123,7 +133,7 @@ extension Runtime {
     /// current locals and template variables, and keeps its own.
     private func childContext() -> TemplateContext {
         let snapshot = TemplateContext(root: context.root, parent: context)
-        for (id, value) in visibleLocals() { snapshot.vars[id] = value }
+        for (id, value) in visibleLocals() where id != SymbolTable.Fixed.loop { snapshot.vars[id] = value }
         return TemplateContext(root: context.root, parent: snapshot)
     }
 

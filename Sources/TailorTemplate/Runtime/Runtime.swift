@@ -29,6 +29,8 @@ public final class Runtime {
     var context: TemplateContext
     /// Set by `{% extends %}` while a template's top level runs.
     var pendingParent: Template?
+    /// Where that `{% extends %}` is, to locate errors of rendering the parent.
+    var pendingParentOrigin: (SourceFile, Span)?
     /// The block being rendered and its position in the inheritance chain, for `super()`.
     var blockFrames: [(name: String, index: Int)] = []
     /// Emptied capture buffers kept for the next capture.

@@ -5,8 +5,8 @@ extension Value {
         switch self {
         case .list(let a), .tuple(let a): return a
         case .dict(let d): return d.keys
-        case .string(let s): return s.unicodeScalars.map { .string(String($0)) }
-        case .markup(let s): return s.unicodeScalars.map { .markup(String($0)) }
+        // Like Python's Markup, iterating gives plain one-character strings.
+        case .string(let s), .markup(let s): return s.unicodeScalars.map { .string(String($0)) }
         case .undefined(let u):
             if u.strict { throw u.error }
             return []

@@ -9,7 +9,10 @@ extension Value {
     }
 
     private static func operandError(_ op: BinaryOperator, _ a: Value, _ b: Value) -> TemplateError {
-        TemplateError(.type, "unsupported operand type(s) for \(op.rawValue): '\(a.typeName)' and '\(b.typeName)'")
+        if op == .add, a.isString, !b.isString {
+            return TemplateError(.type, "can only concatenate str (not \"\(b.typeName)\") to str")
+        }
+        return TemplateError(.type, "unsupported operand type(s) for \(op.rawValue): '\(a.typeName)' and '\(b.typeName)'")
     }
 
     /// Applies `op` with Python semantics (int stays int, `/` is true division,
@@ -89,7 +92,7 @@ extension Value {
                 if (x % y != 0) && ((x < 0) != (y < 0)) { q -= 1 }
                 return .int(q)
             case .modulo:
-                guard y != 0 else { throw TemplateError(.zeroDivision, "integer division or modulo by zero") }
+                guard y != 0 else { throw TemplateError(.zeroDivision, "integer modulo by zero") }
                 var r = x % y
                 if r != 0 && ((r < 0) != (y < 0)) { r += y }
                 return .int(r)
@@ -137,7 +140,7 @@ extension Value {
 
     /// Unary minus and plus.
     public static func negate(_ a: Value) throws -> Value {
-        try a.checkStrict()
+        if case .undefined(let u) = a { throw u.error }
         switch a {
         case .int(let i): return .int(-i)
         case .bool(let b): return .int(b ? -1 : 0)
@@ -147,7 +150,7 @@ extension Value {
     }
 
     public static func plus(_ a: Value) throws -> Value {
-        try a.checkStrict()
+        if case .undefined(let u) = a { throw u.error }
         switch a {
         case .int, .float: return a
         case .bool(let b): return .int(b ? 1 : 0)
@@ -159,8 +162,8 @@ extension Value {
     /// strings (by code point), lists and tuples element-wise; anything else is a
     /// `TypeError`.
     public static func compare(_ a: Value, _ b: Value, _ symbol: String = "<") throws -> Int {
-        try a.checkStrict()
-        try b.checkStrict()
+        if case .undefined(let u) = a { throw u.error }
+        if case .undefined(let u) = b { throw u.error }
         if let x = a.intValue, let y = b.intValue { return x < y ? -1 : (x > y ? 1 : 0) }
         if a.isNumber, b.isNumber, let x = a.doubleValue, let y = b.doubleValue {
             return x < y ? -1 : (x > y ? 1 : 0)

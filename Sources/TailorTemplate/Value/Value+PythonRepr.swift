@@ -23,7 +23,7 @@ extension Value {
     /// Python's `repr(value)`.
     public var repr: String {
         switch self {
-        case .undefined: return ""
+        case .undefined: return "Undefined"
         case .none: return "None"
         case .bool(let b): return b ? "True" : "False"
         case .int(let i): return String(i)
