@@ -19,17 +19,26 @@ extension Compiler {
             defer { conditionalDepth -= 1 }
             let compiled = try branches.map { (test: try compile($0.test), body: try compileBody($0.body)) }
             let elseBody = try otherwise.map(compileBody)
+            let site = self.site(span)
             if compiled.count == 1 {
                 let (test, body) = compiled[0]
                 return located(span) { rt in
-                    if try test(rt).truthy() { try body(rt) } else { try elseBody?(rt) }
+                    if try test(rt).truthy() {
+                        rt.recorder?.decide(site, 0)
+                        try body(rt)
+                    } else {
+                        rt.recorder?.decide(site, -1)
+                        try elseBody?(rt)
+                    }
                 }
             }
             return located(span) { rt in
-                for branch in compiled where try branch.test(rt).truthy() {
+                for (i, branch) in compiled.enumerated() where try branch.test(rt).truthy() {
+                    rt.recorder?.decide(site, i)
                     try branch.body(rt)
                     return
                 }
+                rt.recorder?.decide(site, -1)
                 try elseBody?(rt)
             }
 
@@ -267,7 +276,8 @@ extension Compiler {
         let assign = try compileAssignment(loop.target)
         let condition = try loop.condition.map(compile)
         let body = try compileBody(loop.body)
-        let runner = LoopRunner(assign: assign, condition: condition, body: body, otherwise: otherwise)
+        let runner = LoopRunner(
+            assign: assign, condition: condition, body: body, otherwise: otherwise, site: site(loop.span))
         return located(loop.span) { rt in try runner.run(rt, try iterable(rt), depth: 1) }
     }
 }

@@ -22,7 +22,7 @@ final class Compiler {
         let ast = try Parser.parse(source, options: environment.options)
         let compiler = Compiler(environment: environment, source: source)
         let body = try compiler.compileStatements(ast)
-        return Program(source: source, body: body, blocks: compiler.blocks)
+        return Program(source: source, body: body, blocks: compiler.blocks, ast: ast)
     }
 
     /// Wraps a closure so errors it throws carry this template's location.
@@ -56,19 +56,36 @@ final class Compiler {
     func compileStatements(_ body: [Stmt]) throws -> [Exec] {
         var out: [Exec] = []
         var pendingText: [UInt8] = []
+        var pendingSpan = Span.unknown
+        let source = self.source
         func flush() {
             guard !pendingText.isEmpty else { return }
             let bytes = pendingText
-            out.append { rt in try rt.write(bytes) }
+            let span = pendingSpan
+            out.append { rt in
+                rt.mark(source, span, isStatic: true)
+                try rt.write(bytes)
+            }
             pendingText = []
         }
         for stmt in body {
-            if case .data(let text, _) = stmt {
+            if case .data(let text, let span) = stmt {
+                if pendingText.isEmpty { pendingSpan = span }
                 pendingText.append(contentsOf: text.utf8)
                 continue
             }
             flush()
-            if let exec = try compileStatement(stmt) { out.append(foldStatement(stmt, exec) ?? exec) }
+            if let exec = try compileStatement(stmt) {
+                let run = foldStatement(stmt, exec) ?? exec
+                if case .output(_, let span) = stmt {
+                    out.append { rt in
+                        rt.mark(source, span, isStatic: false)
+                        try run(rt)
+                    }
+                } else {
+                    out.append(run)
+                }
+            }
         }
         flush()
         return out

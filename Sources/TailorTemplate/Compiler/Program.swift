@@ -10,11 +10,14 @@ final class Program: Sendable {
     let source: SourceFile
     let body: [Exec]
     let blocks: [String: CompiledBlock]
+    /// The parsed statements, for analysis (`Template.analyze()`).
+    let ast: [Stmt]
 
-    init(source: SourceFile, body: [Exec], blocks: [String: CompiledBlock]) {
+    init(source: SourceFile, body: [Exec], blocks: [String: CompiledBlock], ast: [Stmt]) {
         self.source = source
         self.body = body
         self.blocks = blocks
+        self.ast = ast
     }
 }
 

@@ -35,4 +35,18 @@ public final class Template: Sendable {
         defer { swap(&runtime.out, &buffer) }
         try runtime.renderRoot(self)
     }
+
+    /// Renders like `render(_:into:)`, noting in `recorder` which template line
+    /// wrote each part of the output and which branches and loops ran. The
+    /// recorder's offsets count from the start of `buffer` as it was passed.
+    public func render(_ context: [String: Value], into buffer: inout [UInt8], recorder: RenderRecorder) throws {
+        let runtime = Runtime(environment: environment, root: context)
+        runtime.recorder = recorder
+        swap(&runtime.out, &buffer)
+        defer {
+            recorder.finish(output: runtime.out)
+            swap(&runtime.out, &buffer)
+        }
+        try runtime.renderRoot(self)
+    }
 }

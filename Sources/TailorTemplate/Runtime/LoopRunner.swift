@@ -5,11 +5,14 @@ final class LoopRunner: Sendable {
     let condition: Eval?
     let body: Exec
     let otherwise: Exec?
+    /// Identifies the loop in a `RenderRecorder`'s decisions.
+    let site: UInt64
 
     init(
         assign: @escaping @Sendable (Runtime, Value) throws -> Void, condition: Eval?, body: @escaping Exec,
-        otherwise: Exec?
+        otherwise: Exec?, site: UInt64
     ) {
+        self.site = site
         self.assign = assign
         self.condition = condition
         self.body = body
@@ -28,6 +31,7 @@ final class LoopRunner: Sendable {
             }
             items = kept
         }
+        rt.recorder?.decide(site, items.count)
         if items.isEmpty {
             try otherwise?(rt)
             return

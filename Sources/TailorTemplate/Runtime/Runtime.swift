@@ -33,6 +33,17 @@ public final class Runtime {
     var pendingParentOrigin: (SourceFile, Span)?
     /// The block being rendered and its position in the inheritance chain, for `super()`.
     var blockFrames: [(name: String, index: Int)] = []
+    /// Records positions and decisions when a caller asked for them.
+    var recorder: RenderRecorder?
+    /// Captures in progress (block `set`, macro values): their bytes are not the output's yet.
+    var captureDepth = 0
+
+    /// Notes that the output from here on comes from `span`.
+    @inline(__always)
+    func mark(_ source: SourceFile, _ span: Span, isStatic: Bool) {
+        if let recorder, captureDepth == 0 { recorder.mark(out.count, source, span, isStatic: isStatic) }
+    }
+
     /// Emptied capture buffers kept for the next capture.
     var spareBuffers: [[UInt8]] = []
     /// Modules imported during this render, by template name.
@@ -151,7 +162,9 @@ public final class Runtime {
         // Reuse a spare buffer so nested captures do not regrow from empty each time.
         var saved = spareBuffers.popLast() ?? []
         swap(&saved, &out)
+        captureDepth += 1
         defer {
+            captureDepth -= 1
             swap(&saved, &out)
             saved.removeAll(keepingCapacity: true)
             spareBuffers.append(saved)
