@@ -18,6 +18,8 @@ let package = Package(
         .library(name: "TailorData", targets: ["TailorData"]),
         .library(name: "TailorSegments", targets: ["TailorSegments"]),
         .library(name: "TailorCampaign", targets: ["TailorCampaign"]),
+        // Issue 4: recommendation blocks.
+        .library(name: "TailorRecommendations", targets: ["TailorRecommendations"]),
         .executable(name: "tailor", targets: ["tailor"]),
     ],
     dependencies: [
@@ -76,6 +78,12 @@ let package = Package(
             dependencies: ["TailorTemplate", "TailorData", "TailorConfig"],
             swiftSettings: upcoming
         ),
+        // The catalog, purchase indexes, strategies and the `recommend` global.
+        .target(
+            name: "TailorRecommendations",
+            dependencies: ["TailorTemplate", "TailorData"],
+            swiftSettings: upcoming
+        ),
         .executableTarget(
             name: "tailor",
             dependencies: [
@@ -110,6 +118,11 @@ let package = Package(
         .testTarget(
             name: "TailorSegmentsTests",
             dependencies: ["TailorSegments", "TailorCampaign"],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "TailorRecommendationsTests",
+            dependencies: ["TailorRecommendations", "TailorData", "TailorTemplate"],
             swiftSettings: upcoming
         ),
         // Runs the built `tailor` binary: exit codes, stdout and stderr.
