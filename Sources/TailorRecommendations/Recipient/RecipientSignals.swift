@@ -12,6 +12,11 @@ public struct RecipientSignals: Sendable {
         public var category: String
         /// Purchases count 3, cart adds 2, views 1; 0 when it comes from the profile.
         public var score: Int
+
+        public init(category: String, score: Int) {
+            self.category = category
+            self.score = score
+        }
     }
 
     public var recipientID: String
