@@ -117,7 +117,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TailorSegmentsTests",
-            dependencies: ["TailorSegments", "TailorCampaign"],
+            dependencies: ["TailorSegments", "TailorCampaign", "TailorRecommendations"],
             swiftSettings: upcoming
         ),
         .testTarget(

@@ -58,7 +58,14 @@ public final class CampaignTemplates: Sendable {
     /// folder that holds the campaign folder. Template errors keep their
     /// template, line and column; errors in `campaign.yml` settings point at
     /// their line there.
-    public static func compile(_ campaign: Campaign, templatesRoot: String? = nil, now: Int? = nil) throws -> CampaignTemplates {
+    ///
+    /// `environmentSetup` runs on both environments before anything compiles:
+    /// the place to register globals and their call checks, such as
+    /// `recommend` (`environmentSetup: recommender.register(in:)`).
+    public static func compile(
+        _ campaign: Campaign, templatesRoot: String? = nil, now: Int? = nil,
+        environmentSetup: (Environment) -> Void = { _ in }
+    ) throws -> CampaignTemplates {
         let root = templatesRoot ?? (campaign.folder as NSString).deletingLastPathComponent
         let loader = FileSystemLoader(roots: [campaign.folder, root.isEmpty ? "." : root])
         let clock = now ?? campaign.sendDate ?? Int(Date().timeIntervalSince1970)
@@ -66,6 +73,7 @@ public final class CampaignTemplates: Sendable {
             let env = Environment(loader: loader, options: Options(autoescape: autoescape, undefined: campaign.undefined))
             DateGlobals(now: clock).register(in: env)
             env.addGlobal("campaign", campaign.vars)
+            environmentSetup(env)
             return env
         }
         let htmlEnv = environment(autoescape: true)
