@@ -91,6 +91,8 @@ let package = Package(
                 "TailorData",
                 "TailorConfig",
                 "TailorSegments",
+                "TailorCampaign",
+                "TailorRecommendations",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcoming
