@@ -84,6 +84,12 @@ let package = Package(
             dependencies: ["TailorTemplate", "TailorData"],
             swiftSettings: upcoming
         ),
+        // `swift run -c release tailor-bench-recs`: index building and picking at scale.
+        .executableTarget(
+            name: "tailor-bench-recs",
+            dependencies: ["TailorRecommendations", "TailorData", "TailorTemplate"],
+            swiftSettings: upcoming
+        ),
         .executableTarget(
             name: "tailor",
             dependencies: [

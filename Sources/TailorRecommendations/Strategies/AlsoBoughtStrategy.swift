@@ -13,6 +13,7 @@ public struct AlsoBoughtStrategy: Strategy {
     public func propose(for recipient: RecipientSignals, _ offer: (Int32, Reason) -> Bool) {
         guard !recipient.seeds.isEmpty else { return }
         var scores: [Int32: (total: UInt32, best: UInt32, seed: Int32)] = [:]
+        scores.reserveCapacity(recipient.seeds.count * 16)
         for seed in recipient.seeds {
             for neighbor in indexes.alsoBought[Int(seed)] where !recipient.seeds.contains(neighbor.product) {
                 var entry = scores[neighbor.product] ?? (0, 0, seed)
@@ -21,9 +22,13 @@ public struct AlsoBoughtStrategy: Strategy {
                 scores[neighbor.product] = entry
             }
         }
-        let ranked = scores.sorted { $0.value.total != $1.value.total ? $0.value.total > $1.value.total : $0.key < $1.key }
-        for (product, entry) in ranked where !offer(product, .boughtTogether(with: entry.seed, customers: entry.best)) {
-            return
+        // Highest total first, then catalog order, as one integer key each: sorting
+        // plain integers is several times faster than sorting dictionary entries.
+        let ranked = scores.map { (UInt64(UInt32.max - $0.value.total) << 32) | UInt64(UInt32(bitPattern: $0.key)) }.sorted()
+        for key in ranked {
+            let product = Int32(bitPattern: UInt32(truncatingIfNeeded: key))
+            let entry = scores[product]!
+            if !offer(product, .boughtTogether(with: entry.seed, customers: entry.best)) { return }
         }
     }
 }
