@@ -2,6 +2,8 @@ import TailorTemplate
 typealias TailorTemplateValue = TailorTemplate.Value
 import TailorCampaign
 import TailorConfig
+import TailorData
+import TailorRecommendations
 import Testing
 
 @Suite struct CampaignFileTests {
@@ -78,11 +80,13 @@ import Testing
         #expect(campaign.data.profiles == samplePath("data/profiles.csv"))
         #expect(campaign.data.idColumn == "recipient_id")
         #expect(campaign.sendDate == 1_768_467_600)
-        let templates = try CampaignTemplates.compile(campaign)
-        let context: [String: TailorTemplateValue] = [
+        let recommender = try Recommender.load(catalog: campaign.data.catalog!, events: campaign.data.events)
+        let templates = try CampaignTemplates.compile(campaign, environmentSetup: recommender.register(in:))
+        var context: [String: TailorTemplateValue] = [
             "recipient_id": "R1", "email": "a@x.io", "segment": "vip", "segments": ["vip", "high_value"],
             "first_name": "Zoë", "cart": [], "viewed": [],
         ]
+        recommender.attachSession(to: &context, recipientID: "R1", history: .empty)
         #expect(try templates.subject.render(context) == "Early access for you, Zoë")
         #expect(try templates.unsubscribeURL.render(context) == "https://acme.example/u/R1")
         #expect(try templates.headers[0].template.render(context) == "spring:vip:acme")
