@@ -34,9 +34,10 @@ import Testing
         let path = try temporaryFile("catalog.csv", Self.header + rows + "P9,Bowl,kitchen,12,u,i,1\n")
         let catalog = try Catalog.load(path: path)
         let bad = try #require(catalog.badRows.rows.last)
-        #expect(bad.reason.hasPrefix(reason) || bad.reason.contains("quote"), "\(bad.reason)")
+        #expect(bad.reason.hasPrefix(reason), "\(bad.reason)")
         #expect(bad.description.hasPrefix("\(path):\(rows.filter { $0 == "\n" }.count + 1): "))
-        #expect(catalog.products.last?.id == "P9" || reason == "unterminated quoted field")
+        // An unterminated quote runs to the end of the file, taking the last row with it.
+        #expect(catalog.products.last?.id == (reason == "unterminated quoted field" ? nil : "P9"))
     }
 
     @Test(arguments: [
