@@ -18,6 +18,8 @@ let package = Package(
         .library(name: "TailorData", targets: ["TailorData"]),
         .library(name: "TailorSegments", targets: ["TailorSegments"]),
         .library(name: "TailorCampaign", targets: ["TailorCampaign"]),
+        // Issue 4: recommendation blocks.
+        .library(name: "TailorRecommendations", targets: ["TailorRecommendations"]),
         .executable(name: "tailor", targets: ["tailor"]),
     ],
     dependencies: [
@@ -79,7 +81,22 @@ let package = Package(
         // A send: profiles in, messages and a manifest out, in parallel and in order.
         .target(
             name: "TailorBatch",
-            dependencies: ["TailorTemplate", "TailorData", "TailorConfig", "TailorSegments", "TailorCampaign", "TailorMIME", "TailorHTML"],
+            dependencies: [
+                "TailorTemplate", "TailorData", "TailorConfig", "TailorSegments", "TailorCampaign", "TailorMIME",
+                "TailorHTML", "TailorRecommendations",
+            ],
+            swiftSettings: upcoming
+        ),
+        // The catalog, purchase indexes, strategies and the `recommend` global.
+        .target(
+            name: "TailorRecommendations",
+            dependencies: ["TailorTemplate", "TailorData"],
+            swiftSettings: upcoming
+        ),
+        // `swift run -c release tailor-bench-recs`: index building and picking at scale.
+        .executableTarget(
+            name: "tailor-bench-recs",
+            dependencies: ["TailorRecommendations", "TailorData", "TailorTemplate"],
             swiftSettings: upcoming
         ),
         .executableTarget(
@@ -91,6 +108,8 @@ let package = Package(
                 "TailorSegments",
                 "TailorBatch",
                 "TailorMIME",
+                "TailorCampaign",
+                "TailorRecommendations",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcoming
@@ -122,7 +141,12 @@ let package = Package(
         ),
         .testTarget(
             name: "TailorSegmentsTests",
-            dependencies: ["TailorSegments", "TailorCampaign"],
+            dependencies: ["TailorSegments", "TailorCampaign", "TailorRecommendations"],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "TailorRecommendationsTests",
+            dependencies: ["TailorRecommendations", "TailorData", "TailorTemplate"],
             swiftSettings: upcoming
         ),
         .testTarget(

@@ -3,6 +3,7 @@ public import TailorCampaign
 public import TailorData
 import TailorHTML
 public import TailorMIME
+public import TailorRecommendations
 public import TailorSegments
 public import TailorTemplate
 
@@ -14,11 +15,14 @@ public final class RecipientRenderer: Sendable {
     public let builder: MessageBuilder
     /// `unsubscribe.mailto` as a URI: the campaign gives an address.
     private let unsubscribeMailto: String?
+    /// Picks products for `{% recommend %}` blocks; nil when the campaign has no catalog.
+    public let recommender: Recommender?
 
     /// Renders the campaign-wide settings (`from`, `reply_to`, which see only
     /// the campaign's vars) and prepares the builder for one send.
-    public init(templates: CampaignTemplates, sendID: String, sendDate: Date) throws {
+    public init(templates: CampaignTemplates, sendID: String, sendDate: Date, recommender: Recommender? = nil) throws {
         self.templates = templates
+        self.recommender = recommender
         let campaign = templates.campaign
         func address(_ template: Template, _ header: String) throws -> MailAddress {
             let text = try template.render([:]).trimmingCharacters(in: .whitespaces)
@@ -38,6 +42,7 @@ public final class RecipientRenderer: Sendable {
     /// The message for a recipient whose segments are assigned.
     public func render(_ profile: Profile, _ assignment: Assignment) -> RenderOutcome {
         var context = assignment.context
+        recommender?.attachSession(to: &context, idKey: templates.campaign.data.idColumn)
         do {
             let unsubscribe = try templates.unsubscribeURL.render(context).trimmingCharacters(in: .whitespacesAndNewlines)
             context["unsubscribe_url"] = .string(unsubscribe)

@@ -4,6 +4,7 @@ import TailorConfig
 import TailorData
 public import TailorMIME
 import TailorSegments
+import TailorRecommendations
 import TailorTemplate
 
 /// One send: profiles stream in, segments are assigned, each recipient's
@@ -31,11 +32,16 @@ public final class RenderRun {
         let campaign = try Campaign.load(folder: settings.campaignFolder)
         self.campaign = campaign
         let sendSeconds = settings.sendDate ?? campaign.sendDate ?? Int(Date().timeIntervalSince1970)
-        templates = try CampaignTemplates.compile(campaign, now: sendSeconds)
+        let recommender = try (settings.catalog ?? campaign.data.catalog).map { catalog in
+            try Recommender.load(
+                catalog: catalog, events: settings.events ?? campaign.data.events, idColumn: campaign.data.idColumn)
+        }
+        templates = try CampaignTemplates.compile(
+            campaign, now: sendSeconds, environmentSetup: { env in recommender?.register(in: env) })
         outDirectory = URL(fileURLWithPath: settings.outDirectory ?? "out/\(campaign.name)")
         let sendDate = Date(timeIntervalSince1970: TimeInterval(sendSeconds))
         renderer = try RecipientRenderer(
-            templates: templates, sendID: "\(campaign.name)-\(sendSeconds)", sendDate: sendDate)
+            templates: templates, sendID: "\(campaign.name)-\(sendSeconds)", sendDate: sendDate, recommender: recommender)
 
         guard let profiles = settings.profiles ?? campaign.data.profiles else {
             throw RenderSetupError("\(campaign.path): no profiles: set data.profiles or pass --profiles")

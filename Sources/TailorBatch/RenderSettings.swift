@@ -9,6 +9,8 @@ public struct RenderSettings: Sendable {
     public var profiles: String?
     public var events: String?
     public var segments: String?
+    /// The product catalog for recommendation blocks (default: the campaign's data.catalog).
+    public var catalog: String?
     /// Where output goes; default `out/<campaign name>`.
     public var outDirectory: String?
     public var format: OutputFormat = .eml

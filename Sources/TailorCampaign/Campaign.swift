@@ -75,6 +75,16 @@ public struct Campaign: Sendable {
         "content-transfer-encoding", "list-unsubscribe", "list-unsubscribe-post", "reply-to",
     ]
 
+    /// A `data:` path: relative to the campaign folder, with `..` resolved, and
+    /// shown relative to the working directory when it lies below it.
+    static func dataPath(_ text: String, folder: String) -> String {
+        let base = URL(fileURLWithPath: folder, isDirectory: true)
+        let absolute = (text.hasPrefix("/") ? URL(fileURLWithPath: text) : base.appendingPathComponent(text))
+            .standardizedFileURL.path
+        let cwd = FileManager.default.currentDirectoryPath
+        return absolute.hasPrefix(cwd + "/") ? String(absolute.dropFirst(cwd.count + 1)) : absolute
+    }
+
     /// Loads `folder/campaign.yml`.
     public static func load(folder: String) throws(ConfigError) -> Campaign {
         let path = (folder as NSString).appendingPathComponent("campaign.yml")
@@ -149,12 +159,12 @@ public struct Campaign: Sendable {
         if let n = node("data") {
             for e in try n.mapping(allowed: ["profiles", "events", "catalog", "segments", "id", "email"], in: "data") {
                 let text = try e.value.string("data.\(e.key)")
-                let resolved = text.hasPrefix("/") ? text : (folder as NSString).appendingPathComponent(text)
+                let resolved = Self.dataPath(text, folder: folder)
                 switch e.key {
-                case "profiles": data.profiles = (resolved as NSString).standardizingPath
-                case "events": data.events = (resolved as NSString).standardizingPath
-                case "catalog": data.catalog = (resolved as NSString).standardizingPath
-                case "segments": data.segments = (resolved as NSString).standardizingPath
+                case "profiles": data.profiles = resolved
+                case "events": data.events = resolved
+                case "catalog": data.catalog = resolved
+                case "segments": data.segments = resolved
                 case "id": data.idColumn = text
                 default: data.emailColumn = text
                 }

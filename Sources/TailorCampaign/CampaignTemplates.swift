@@ -58,7 +58,14 @@ public final class CampaignTemplates: Sendable {
     /// folder that holds the campaign folder. Template errors keep their
     /// template, line and column; errors in `campaign.yml` settings point at
     /// their line there.
-    public static func compile(_ campaign: Campaign, templatesRoot: String? = nil, now: Int? = nil) throws -> CampaignTemplates {
+    ///
+    /// `environmentSetup` runs on both environments before anything compiles:
+    /// the place to register globals and their call checks, such as
+    /// `recommend` (`environmentSetup: recommender.register(in:)`).
+    public static func compile(
+        _ campaign: Campaign, templatesRoot: String? = nil, now: Int? = nil,
+        environmentSetup: (Environment) -> Void = { _ in }
+    ) throws -> CampaignTemplates {
         let root = templatesRoot ?? (campaign.folder as NSString).deletingLastPathComponent
         let loader = FileSystemLoader(roots: [campaign.folder, root.isEmpty ? "." : root])
         let clock = now ?? campaign.sendDate ?? Int(Date().timeIntervalSince1970)
@@ -68,6 +75,7 @@ public final class CampaignTemplates: Sendable {
             env.addGlobal("campaign", campaign.vars)
             // Plain-text output (subject, text body, headers) prints values without markup.
             if !autoescape { env.finalize = PlainTextValues.finalize }
+            environmentSetup(env)
             return env
         }
         let htmlEnv = environment(autoescape: true)

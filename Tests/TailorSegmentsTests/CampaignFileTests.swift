@@ -1,7 +1,10 @@
+import Foundation
 import TailorTemplate
 typealias TailorTemplateValue = TailorTemplate.Value
 import TailorCampaign
 import TailorConfig
+import TailorData
+import TailorRecommendations
 import Testing
 
 @Suite struct CampaignFileTests {
@@ -75,14 +78,16 @@ import Testing
         let campaign = try Campaign.load(folder: samplePath("templates/spring_sale"))
         #expect(campaign.name == "spring_sale")
         #expect(campaign.headers.map(\.name) == ["Feedback-ID", "X-Campaign"])
-        #expect(campaign.data.profiles == samplePath("data/profiles.csv"))
+        #expect(URL(fileURLWithPath: campaign.data.profiles!).standardizedFileURL.path == samplePath("data/profiles.csv"))
         #expect(campaign.data.idColumn == "recipient_id")
         #expect(campaign.sendDate == 1_768_467_600)
-        let templates = try CampaignTemplates.compile(campaign)
-        let context: [String: TailorTemplateValue] = [
+        let recommender = try Recommender.load(catalog: campaign.data.catalog!, events: campaign.data.events)
+        let templates = try CampaignTemplates.compile(campaign, environmentSetup: recommender.register(in:))
+        var context: [String: TailorTemplateValue] = [
             "recipient_id": "R1", "email": "a@x.io", "segment": "vip", "segments": ["vip", "high_value"],
             "first_name": "Zoë", "cart": [], "viewed": [],
         ]
+        recommender.attachSession(to: &context, recipientID: "R1", history: .empty)
         #expect(try templates.subject.render(context) == "Early access for you, Zoë")
         #expect(try templates.unsubscribeURL.render(context) == "https://acme.example/u/R1")
         #expect(try templates.headers[0].template.render(context) == "spring:vip:acme")

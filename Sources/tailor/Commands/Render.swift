@@ -54,6 +54,9 @@ struct Render: ParsableCommand {
     @Option(help: ArgumentHelp("The segments file (default: the campaign's data.segments).", valueName: "file"))
     var segments: String?
 
+    @Option(help: ArgumentHelp("The product catalog for recommendation blocks (default: the campaign's data.catalog).", valueName: "file"))
+    var catalog: String?
+
     @Option(help: ArgumentHelp("Output format: eml, mbox, jsonl, ses, sendgrid, postmark.", valueName: "format"))
     var format = "eml"
 
@@ -111,6 +114,7 @@ struct Render: ParsableCommand {
             settings.profiles = profiles
             settings.events = events
             settings.segments = segments
+            settings.catalog = catalog
             settings.outDirectory = out
             settings.format = OutputFormat(rawValue: format)!
             settings.includeRaw = raw
