@@ -10,9 +10,9 @@ extension Compiler {
         case .constant(let v, _):
             return { _ in v }
 
-        case .name(let name, let span):
+        case .name(let name, _):
             if blockDepth > 0 && name == "super" {
-                return superReference(span)
+                return superReference
             }
             let id = environment.symbols.id(for: name)
             if name == "self" {
@@ -283,10 +283,9 @@ extension Compiler {
     }
 
     /// `super` inside a block: a callable rendering the parent's version of the block.
-    private func superReference(_ span: Span) -> Eval {
-        { rt in
-            .object(FunctionObject("super") { _, rt in try rt.renderSuperBlock() })
-        }
+    private var superReference: Eval {
+        let superFunction = Value.object(FunctionObject("super") { _, rt in try rt.renderSuperBlock() })
+        return { _ in superFunction }
     }
 }
 

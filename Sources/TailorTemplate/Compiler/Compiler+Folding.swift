@@ -64,9 +64,9 @@ extension Compiler {
         case .slice(let base, let start, let stop, let step, _):
             return isPure(base, bound: bound, names: &names) && [start, stop, step].allSatisfy { $0.map { isPure($0, bound: bound, names: &names) } ?? true }
         case .filter(let base, let name, let args, _):
-            guard !Self.impureFilters.contains(name), BuiltinFilters.table[name] != nil,
-                environment.filters[name].map({ _ in isBuiltinFilter(name) }) == true
-            else { return false }
+            guard !Self.impureFilters.contains(name), BuiltinFilters.table[name] != nil, isBuiltinFilter(name) else {
+                return false
+            }
             return isPure(base, bound: bound, names: &names) && arePure(args, bound: bound, names: &names)
         case .test(let base, let name, let args, _, _):
             guard BuiltinTests.table[name] != nil else { return false }

@@ -35,7 +35,12 @@ extension Value: Equatable, Hashable {
         case .none: hasher.combine(-0x5EED)
         case .undefined: hasher.combine(-0x0DEF)
         case .list(let a), .tuple(let a): hasher.combine(a)
-        case .dict(let d): hasher.combine(d.count)
+        case .dict(let d):
+            // Order-independent, as dict equality is.
+            var combined = 0
+            for (k, v) in zip(d.keys, d.values) { combined ^= k.hashValue &* 31 &+ v.hashValue }
+            hasher.combine(d.count)
+            hasher.combine(combined)
         case .object(let o): hasher.combine(ObjectIdentifier(o))
         }
     }
