@@ -19,6 +19,6 @@ enum CFormat {
         _ = withVaList([value]) { args in
             buffer.withUnsafeMutableBufferPointer { vsnprintf($0.baseAddress, $0.count, spec, args) }
         }
-        return String(cString: buffer)
+        return String(decoding: buffer.prefix(Int(needed)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
