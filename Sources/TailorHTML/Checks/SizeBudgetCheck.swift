@@ -1,0 +1,36 @@
+import TailorMIME
+import Foundation
+
+/// The size that decides clipping: Gmail cuts the message off at about
+/// 102 KB of its source, shows "[Message clipped]" and hides the rest,
+/// unsubscribe link included. The HTML part is what grows, and it travels
+/// quoted-printable (`=3D` for every `=`, soft breaks every 76 characters),
+/// so the size measured is the encoded HTML as ``MessageBuilder`` writes it.
+///
+/// Over ``ValidationPolicy/clipLimit`` is ``Rule/sizeClipped``; over
+/// ``ValidationPolicy/sizeBudget`` (which leaves room for the ESP's link
+/// rewriting) is ``Rule/sizeBudget``.
+public enum SizeBudgetCheck {
+    /// Bytes of `html` once quoted-printable encoded with CRLF line ends.
+    public static func encodedSize(ofHTML html: String) -> Int {
+        QuotedPrintable.encode(bytes: Array(html.utf8)).count
+    }
+
+    /// The finding for a body whose encoded HTML is `encodedSize` bytes, if any.
+    public static func check(encodedSize: Int, policy: ValidationPolicy) -> Finding? {
+        let kb = { (n: Int) in String(format: "%.1f KB", Double(n) / 1024) }
+        if encodedSize > policy.clipLimit, let severity = policy.severity(of: .sizeClipped) {
+            return Finding(
+                rule: .sizeClipped, severity: severity,
+                message: "the HTML is \(kb(encodedSize)) quoted-printable, over the \(kb(policy.clipLimit)) Gmail clips at",
+                help: "trim markup and inline CSS, or move content to a web page")
+        }
+        if encodedSize > policy.sizeBudget, let severity = policy.severity(of: .sizeBudget) {
+            return Finding(
+                rule: .sizeBudget, severity: severity,
+                message: "the HTML is \(kb(encodedSize)) quoted-printable, over the \(kb(policy.sizeBudget)) budget",
+                help: "the budget leaves room for the ESP's link rewriting before Gmail clips at \(kb(policy.clipLimit))")
+        }
+        return nil
+    }
+}
