@@ -30,6 +30,13 @@ public struct Rule: Sendable, Hashable, CustomStringConvertible {
     public let severity: Severity
     public let summary: String
 
+    /// A rule of another pass (`tailor check` adds its own).
+    public init(id: String, severity: Severity, summary: String) {
+        self.id = id
+        self.severity = severity
+        self.summary = summary
+    }
+
     public var description: String { id }
 
     // Parsing.

@@ -19,24 +19,26 @@ extension ValidationPolicy {
     ///
     /// Unknown keys, unknown rule ids and bad values are errors naming the
     /// file and line, with the nearest rule id as a suggestion.
-    public static func load(campaignFolder: String) throws(ConfigError) -> ValidationPolicy {
+    /// `extraRules` are rules of other passes (`tailor check`'s) the file may name.
+    public static func load(campaignFolder: String, extraRules: [Rule] = []) throws(ConfigError) -> ValidationPolicy {
         let path = (campaignFolder as NSString).appendingPathComponent(fileName)
         guard FileManager.default.fileExists(atPath: path) else { return ValidationPolicy() }
-        return try load(document: YAMLDocument(path: path))
+        return try load(document: YAMLDocument(path: path), extraRules: extraRules)
     }
 
     /// Checks a parsed `validation.yml`.
-    public static func load(document: YAMLDocument) throws(ConfigError) -> ValidationPolicy {
+    public static func load(document: YAMLDocument, extraRules: [Rule] = []) throws(ConfigError) -> ValidationPolicy {
+        let known = Rule.all + extraRules
         var policy = ValidationPolicy()
         for entry in try document.root.mapping(allowed: ["rules", "size"], in: "the validation file") {
             if entry.key == "rules" {
                 for rule in try entry.value.mapping(in: "rules") {
-                    guard Rule.named(rule.key) != nil else {
-                        let suggestion = Spelling.suggestion(for: rule.key, among: Rule.all.map(\.id))
+                    guard known.contains(where: { $0.id == rule.key }) else {
+                        let suggestion = Spelling.suggestion(for: rule.key, among: known.map(\.id))
                         throw rule.keyNode.error(
                             "unknown rule '\(rule.key)'",
                             help: suggestion.map { "did you mean '\($0)'?" }
-                                ?? "the rules are: \(Rule.all.map(\.id).joined(separator: ", "))")
+                                ?? "the rules are: \(known.map(\.id).joined(separator: ", "))")
                     }
                     let text = try rule.value.string("the severity of \(rule.key)").lowercased()
                     if text == "off" || text == "false" {
