@@ -131,7 +131,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TailorCheckTests",
-            dependencies: ["TailorCheck", "TailorHTML", "TailorTemplate"],
+            dependencies: ["TailorCheck", "TailorHTML", "TailorTemplate", "tailor"],
             swiftSettings: upcoming
         ),
         .testTarget(

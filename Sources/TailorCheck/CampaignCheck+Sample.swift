@@ -47,15 +47,14 @@ extension CampaignCheck {
         if rendered {
             summary.variant = recorder.variant
             let findings: [Finding]
-            if every {
-                findings = validator.validate(html: html, recorder: recorder, unsubscribeURL: url)
-                report.validations += 1
-            } else if let known = validated[recorder.variant] {
+            if !every, let known = validated[recorder.variant] {
                 findings = known
             } else {
+                let started = DispatchTime.now().uptimeNanoseconds
                 findings = validator.validate(html: html, recorder: recorder, unsubscribeURL: url)
-                validated[recorder.variant] = findings
+                report.validationSeconds += Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
                 report.validations += 1
+                if !every { validated[recorder.variant] = findings }
             }
             for finding in findings { add(finding, segment: segment) }
         }
@@ -113,7 +112,12 @@ extension CampaignCheck {
     /// `cart` is needed by the abandoned-cart variant and by no other.
     func needs(_ sampler: Sampler, _ context: [String: Value]) -> [String] {
         let templates = sampler.templates
-        let bodies = [templates.html, templates.text, templates.subject, templates.preheader].compactMap { $0 }
+        // Only templates that render with everything count: a failure without
+        // an attribute must be that attribute's doing.
+        let bodies = [templates.html, templates.text, templates.subject, templates.preheader].compactMap { $0 }.filter {
+            var scratch: [UInt8] = []
+            return (try? $0.render(context, into: &scratch)) != nil
+        }
         var needed: [String] = []
         for name in sampler.analysis.variables.sorted() where context[name] != nil {
             var without = context

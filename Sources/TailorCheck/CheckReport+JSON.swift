@@ -43,6 +43,8 @@ extension CheckReport {
             ],
             "messages": messages,
             "validations": validations,
+            "seconds": seconds,
+            "validation_seconds": validationSeconds,
         ]
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return String(decoding: data, as: UTF8.self)

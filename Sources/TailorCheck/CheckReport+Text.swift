@@ -54,7 +54,7 @@ extension CheckReport {
         }
         out += "\n\(count(.error)) errors, \(count(.warning)) warnings, \(count(.notice)) notices; "
         out += "\(variants.count) variants, \(messages) messages rendered, \(validations) bodies validated"
-        out += String(format: " in %.2f s\n", seconds)
+        out += String(format: " (%.3f s) in %.2f s\n", validationSeconds, seconds)
         return out
     }
 }

@@ -46,6 +46,8 @@ public struct CheckReport: Sendable {
     public var validations = 0
     public var messages = 0
     public var seconds = 0.0
+    /// Of which parsing and checking bodies.
+    public var validationSeconds = 0.0
 
     public init(campaign: String, folder: String) {
         self.campaign = campaign
