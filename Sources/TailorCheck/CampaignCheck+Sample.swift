@@ -67,7 +67,7 @@ extension CampaignCheck {
         case .rendered(let message, _):
             summary.subject = message.subject
             checkSubject(message.subject, segment: segment)
-            let size = SizeBudgetCheck.encodedSize(ofHTML: message.html)
+            let size = SizeBudgetCheck.encodedSize(ofMessage: message.bytes, html: message.html)
             summary.encodedSize = size
             ledger.record(recipientID: profile.id, variant: summary.variant ?? "-", segment: segment, encodedSize: size)
             if let finding = SizeBudgetCheck.check(encodedSize: size, policy: policy) {

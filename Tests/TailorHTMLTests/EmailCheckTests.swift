@@ -132,6 +132,13 @@ func rules(_ html: String, policy: ValidationPolicy = ValidationPolicy()) -> [St
         #expect(SizeBudgetCheck.check(encodedSize: size, policy: ValidationPolicy())?.rule == rule)
     }
 
+    @Test func readsTheHTMLPartOffTheMessage() {
+        let part = "<p>caf=C3=A9</p>=\r\n<p>x</p>"
+        let message = Array(
+            "Subject: x\r\nContent-Type: multipart/alternative; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nhi\r\n--b\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n\(part)\r\n--b--\r\n".utf8)
+        #expect(SizeBudgetCheck.encodedSize(ofMessage: message, html: "") == part.utf8.count)
+    }
+
     @Test func measuresQuotedPrintable() {
         // Every '=' becomes '=3D', and soft line breaks ('=' CRLF) are added every 76 characters.
         let html = String(repeating: "<a href=\"x\">", count: 100)

@@ -7,7 +7,7 @@ struct DocumentHeadCheck: EmailCheck {
     var rules: [Rule] { [.missingTitle, .missingLang] }
 
     func run(_ body: CheckedBody, _ sink: inout FindingSink) {
-        let titles = body.document.elements(named: "title")
+        let titles = body.elements(named: "title")
         if let title = titles.first {
             if title.content.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 sink.report(.missingTitle, "<title> is empty", at: body.offset(of: title))

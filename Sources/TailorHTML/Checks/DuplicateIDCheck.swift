@@ -5,8 +5,8 @@ struct DuplicateIDCheck: EmailCheck {
 
     func run(_ body: CheckedBody, _ sink: inout FindingSink) {
         var first: [String: Int] = [:]
-        body.document.root?.walk { node in
-            guard node.kind == .element, let id = node.attribute("id"), !id.isEmpty else { return true }
+        for (node, _) in body.elements {
+            guard let id = node.attribute("id"), !id.isEmpty else { continue }
             let offset = body.offset(of: node)
             if let earlier = first[id] {
                 let line = body.lines.position(of: earlier).line
@@ -14,7 +14,6 @@ struct DuplicateIDCheck: EmailCheck {
             } else {
                 first[id] = offset ?? 0
             }
-            return true
         }
     }
 }

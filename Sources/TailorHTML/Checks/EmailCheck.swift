@@ -16,6 +16,9 @@ struct CheckedBody {
     let policy: ValidationPolicy
     /// The recipient's unsubscribe URL, when the caller knows it.
     let unsubscribeURL: String?
+    /// Every element in document order, with its name: one walk of the tree
+    /// that the checks share.
+    let elements: [(node: HTMLNode, name: String)]
     /// Element node to the offset of its start tag.
     private let elementOffsets: [UnsafeMutableRawPointer: Int]
 
@@ -28,7 +31,18 @@ struct CheckedBody {
         let lines = OutputLines(bytes)
         self.scan = scan
         self.lines = lines
-        elementOffsets = Self.locate(document, scan: scan, lines: lines)
+        var elements: [(node: HTMLNode, name: String)] = []
+        document.root?.walk { node in
+            if node.kind == .element { elements.append((node, node.name)) }
+            return true
+        }
+        self.elements = elements
+        elementOffsets = Self.locate(elements, scan: scan, lines: lines)
+    }
+
+    /// The elements named `name`, in document order.
+    func elements(named name: String) -> [HTMLNode] {
+        elements.compactMap { $0.name == name ? $0.node : nil }
     }
 
     /// Where `node` (an element) was written; its line's start when the parser
@@ -41,7 +55,7 @@ struct CheckedBody {
     /// Pairs each element with the start tag of its name on its line, in
     /// order: the n-th `<img>` of line 12 in the tree is the n-th in the bytes.
     private static func locate(
-        _ document: HTMLDocument, scan: MarkupScan, lines: OutputLines
+        _ elements: [(node: HTMLNode, name: String)], scan: MarkupScan, lines: OutputLines
     ) -> [UnsafeMutableRawPointer: Int] {
         struct Key: Hashable {
             var name: String
@@ -53,15 +67,13 @@ struct CheckedBody {
         }
         var used: [Key: Int] = [:]
         var out: [UnsafeMutableRawPointer: Int] = [:]
-        document.root?.walk { node in
-            guard node.kind == .element else { return true }
-            let key = Key(name: node.name, line: node.line)
+        for (node, name) in elements {
+            let key = Key(name: name, line: node.line)
             let index = used[key, default: 0]
             if let offsets = written[key], index < offsets.count {
                 out[UnsafeMutableRawPointer(node.pointer)] = offsets[index]
                 used[key] = index + 1
             }
-            return true
         }
         return out
     }

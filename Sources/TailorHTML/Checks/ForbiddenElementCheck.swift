@@ -14,12 +14,9 @@ struct ForbiddenElementCheck: EmailCheck {
     ]
 
     func run(_ body: CheckedBody, _ sink: inout FindingSink) {
-        body.document.root?.walk { node in
-            guard node.kind == .element, let entry = Self.elements.first(where: { $0.name == node.name }) else {
-                return true
-            }
-            sink.report(.forbiddenElement, "<\(node.name)> in an email: \(entry.why)", at: body.offset(of: node))
-            return false
+        for (node, name) in body.elements {
+            guard let entry = Self.elements.first(where: { $0.name == name }) else { continue }
+            sink.report(.forbiddenElement, "<\(name)> in an email: \(entry.why)", at: body.offset(of: node))
         }
     }
 }

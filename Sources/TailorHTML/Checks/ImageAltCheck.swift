@@ -5,7 +5,7 @@ struct ImageAltCheck: EmailCheck {
     var rules: [Rule] { [.imageAlt] }
 
     func run(_ body: CheckedBody, _ sink: inout FindingSink) {
-        for image in body.document.elements(named: "img") where image.attribute("alt") == nil {
+        for image in body.elements(named: "img") where image.attribute("alt") == nil {
             let source = image.attribute("src").map { " (\(Self.shortened($0)))" } ?? ""
             sink.report(
                 .imageAlt, "<img>\(source) has no alt attribute", at: body.offset(of: image),

@@ -16,6 +16,27 @@ public enum SizeBudgetCheck {
         QuotedPrintable.encode(bytes: Array(html.utf8)).count
     }
 
+    /// Bytes of the HTML part of a built message (`MailMessage.bytes`), read
+    /// off the message rather than encoded again: from the blank line after
+    /// the last part's `Content-Type: text/html` to the closing boundary.
+    /// Falls back to encoding `html` when the message is not shaped that way.
+    public static func encodedSize(ofMessage bytes: [UInt8], html: String) -> Int {
+        guard let close = lastIndex(of: Array("\r\n--".utf8), in: bytes, before: bytes.count),
+            let type = lastIndex(of: Array("Content-Type: text/html".utf8), in: bytes, before: close),
+            let blank = MarkupScan.find("\r\n\r\n", in: bytes, from: type), blank < close
+        else { return encodedSize(ofHTML: html) }
+        return close - (blank + 4)
+    }
+
+    private static func lastIndex(of pattern: [UInt8], in bytes: [UInt8], before end: Int) -> Int? {
+        var i = end - pattern.count
+        while i >= 0 {
+            if MarkupScan.hasPrefix(bytes, at: i, pattern) { return i }
+            i -= 1
+        }
+        return nil
+    }
+
     /// The finding for a body whose encoded HTML is `encodedSize` bytes, if any.
     public static func check(encodedSize: Int, policy: ValidationPolicy) -> Finding? {
         let kb = { (n: Int) in String(format: "%.1f KB", Double(n) / 1024) }

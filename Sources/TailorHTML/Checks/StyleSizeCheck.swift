@@ -4,7 +4,7 @@ struct StyleSizeCheck: EmailCheck {
     var rules: [Rule] { [.styleSize] }
 
     func run(_ body: CheckedBody, _ sink: inout FindingSink) {
-        for style in body.document.elements(named: "style") {
+        for style in body.elements(named: "style") {
             let size = style.content.utf8.count
             guard size > body.policy.styleLimit else { continue }
             sink.report(

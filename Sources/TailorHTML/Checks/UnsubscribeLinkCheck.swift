@@ -10,13 +10,24 @@ struct UnsubscribeLinkCheck: EmailCheck {
 
     static let words = ["unsub", "opt-out", "opt out", "optout", "abmelden", "désinscri", "desinscri", "darse de baja"]
 
+    /// Whether `text` says one of ``words``, ignoring ASCII case (a byte search, no Unicode folding).
+    static func mentions(_ text: String) -> Bool {
+        let bytes = Array(text.utf8).map { $0 >= 65 && $0 <= 90 ? $0 | 32 : $0 }
+        return patterns.contains { pattern in
+            bytes.count >= pattern.count
+                && (0...(bytes.count - pattern.count)).contains { MarkupScan.hasPrefix(bytes, at: $0, pattern) }
+        }
+    }
+
+    static let patterns = words.map { Array($0.utf8) }
+
     func run(_ body: CheckedBody, _ sink: inout FindingSink) {
-        let links = body.document.elements(named: "a")
+        // Footers hold it: look from the end.
+        let links = body.elements(named: "a").reversed()
         let found = links.contains { link in
             let href = link.attribute("href") ?? ""
             if let url = body.unsubscribeURL, !url.isEmpty, href == url { return true }
-            let said = (href + " " + link.content).lowercased()
-            return Self.words.contains { said.contains($0) }
+            return Self.mentions(href) || Self.mentions(link.content)
         }
         if !found {
             sink.report(
