@@ -34,7 +34,7 @@ extension CampaignCheck {
             let place = files.firstUse(of: "'\(name)'", in: analysis.templateNames) ?? files.firstUse(of: "\"\(name)\"", in: analysis.templateNames)
             let suggestion = Spelling.suggestion(for: name, among: defined.sorted())
             add(CheckFinding(
-                rule: CheckRules.unknownSegment, message: "segment '\(name)' is not defined in \(segments.path)",
+                rule: CheckRules.unknownSegment, message: "segment '\(name)' is not defined in \(Self.tidy(segments.path))",
                 help: suggestion.map { "did you mean '\($0)'?" }, file: place?.0 ?? files.file(of: campaign.html).path,
                 line: place?.1 ?? 0, column: place?.2 ?? 0), segment: nil)
         }

@@ -174,7 +174,8 @@ public final class CampaignCheck {
     }
 
     private func previewsPath(_ segments: SegmentsFile) -> String {
-        settings.previews ?? ((segments.path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("previews.yml")
+        Self.tidy(
+            settings.previews ?? ((segments.path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("previews.yml"))
     }
 
     // MARK: Findings

@@ -113,6 +113,27 @@ let brokenEdits: [String: [(String, String)]] = [
         #expect(!report.hasErrors)  // a warning: the send fails those recipients, and says so
     }
 
+    @Test func fixturesStandInForSegmentsTheDataLacks() throws {
+        let folder = try sampleCopy([
+            "templates/spring_sale/email.html": [
+                ("{% elsesegment 'dormant' %}", "{% elsesegment 'gold' %}\n  <h1>Gold, {{ first_name }}</h1>\n{% elsesegment 'dormant' %}")
+            ]
+        ])
+        try Data("gold:\n  attributes: {recipient_id: PREVIEW-GOLD, email: gold@example.com, first_name: Goldie}\n".utf8)
+            .write(to: folder.appendingPathComponent("segments/previews.yml"))
+        let report = try inDirectory(folder) {
+            try CampaignCheck(CheckSettings(campaignFolder: "templates/spring_sale")).run()
+        }
+        let gold = try #require(report.variants.first { $0.segment == "gold" })
+        #expect(gold.recipientID == "PREVIEW-GOLD")
+        #expect(gold.source == "segments/previews.yml")
+        #expect(gold.subject == "The spring sale is on")
+        let unknown = try #require(report.findings.first { $0.rule == "unknown-segment" })
+        let email = folder.appendingPathComponent("templates/spring_sale/email.html")
+        #expect(unknown.place.hasPrefix("templates/spring_sale/email.html:\(try line(of: "'gold'", in: email)):"))
+        #expect(!report.findings.contains { $0.rule == "no-sample" })
+    }
+
     @Test func cliExitCodesAndSARIF() throws {
         let clean = try tailor(["check", "templates/spring_sale"], in: packageRoot)
         #expect(clean.status == 0, "\(clean.stdout)\(clean.stderr)")
