@@ -47,10 +47,13 @@ let package = Package(
             name: "TailorMIME",
             swiftSettings: upcoming
         ),
-        // The parsed HTML tree (libxml2) and the text part derived from it.
+        // The parsed HTML tree (libxml2), the text part derived from it, and
+        // validation: parse diagnostics and email checks located in the templates
+        // through the engine's RenderRecorder, rule settings from validation.yml,
+        // sizes measured in quoted-printable as sent.
         .target(
             name: "TailorHTML",
-            dependencies: ["CLibXML2"],
+            dependencies: ["CLibXML2", "TailorTemplate", "TailorConfig", "TailorMIME"],
             swiftSettings: upcoming
         ),
         // Profiles (CSV, JSONL) and behavioural events, read one record at a time;
@@ -99,6 +102,16 @@ let package = Package(
             dependencies: ["TailorRecommendations", "TailorData", "TailorTemplate"],
             swiftSettings: upcoming
         ),
+        // `tailor check`: every segment variant rendered, validated and checked,
+        // the data contract over the profiles, and the report (text, JSON, SARIF).
+        .target(
+            name: "TailorCheck",
+            dependencies: [
+                "TailorTemplate", "TailorData", "TailorConfig", "TailorSegments", "TailorCampaign", "TailorMIME",
+                "TailorHTML", "TailorBatch", "TailorRecommendations",
+            ],
+            swiftSettings: upcoming
+        ),
         .executableTarget(
             name: "tailor",
             dependencies: [
@@ -110,6 +123,7 @@ let package = Package(
                 "TailorMIME",
                 "TailorCampaign",
                 "TailorRecommendations",
+                "TailorCheck",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcoming
@@ -131,7 +145,12 @@ let package = Package(
         ),
         .testTarget(
             name: "TailorHTMLTests",
-            dependencies: ["TailorHTML"],
+            dependencies: ["TailorHTML", "TailorTemplate"],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "TailorCheckTests",
+            dependencies: ["TailorCheck", "TailorHTML", "TailorTemplate", "tailor"],
             swiftSettings: upcoming
         ),
         .testTarget(

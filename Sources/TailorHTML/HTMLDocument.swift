@@ -19,9 +19,14 @@ public final class HTMLDocument {
     public let diagnostics: [ParseDiagnostic]
 
     /// Parses `html` (UTF-8), recovering from errors as browsers do; network access off.
-    public init(html: String) throws(HTMLParseError) {
+    public convenience init(html: String) throws(HTMLParseError) {
+        try self.init(bytes: Array(html.utf8))
+    }
+
+    /// Parses UTF-8 bytes, as a render writes them; positions in ``diagnostics``
+    /// are lines and (character) columns of these bytes.
+    public init(bytes: [UInt8]) throws(HTMLParseError) {
         _ = Self.libraryInitialized
-        let bytes = Array(html.utf8)
         guard bytes.count < Int(Int32.max) else { throw .tooLarge(bytes.count) }
         guard let context = htmlNewParserCtxt() else { throw .noContext }
         defer { htmlFreeParserCtxt(context) }

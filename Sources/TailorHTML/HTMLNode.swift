@@ -90,6 +90,11 @@ public struct HTMLNode {
     /// to skip a node's children.
     public func walk(_ visit: (HTMLNode) -> Bool) {
         guard visit(self) else { return }
-        for child in children { child.walk(visit) }
+        // Follow the sibling pointers: no array of children per node.
+        var child = pointer.pointee.children
+        while let current = child {
+            HTMLNode(document: document, pointer: current).walk(visit)
+            child = current.pointee.next
+        }
     }
 }

@@ -17,11 +17,12 @@ struct Tailor: ParsableCommand {
             The template engine follows Jinja2 3.x, so templates written for Jinja \
             render the same way. Start with 'tailor template --help'.
 
-            Exit status: 0 on success, 1 when a template fails to compile or render, \
+            Exit status: 0 on success, 1 when a template fails to compile or render (or \
+            `tailor check` finds errors), \
             2 on a usage error, 3 when an input file cannot be read or parsed.
             """,
         version: version,
-        subcommands: [Render.self, TemplateCommand.self, Segments.self, Recommend.self]
+        subcommands: [Render.self, Check.self, TemplateCommand.self, Segments.self, Recommend.self]
     )
 
     /// Parses and runs the command, mapping usage errors to exit status 2
