@@ -20,6 +20,8 @@ let package = Package(
         .library(name: "TailorCampaign", targets: ["TailorCampaign"]),
         // Issue 4: recommendation blocks.
         .library(name: "TailorRecommendations", targets: ["TailorRecommendations"]),
+        // Issue 8: previews of every segment variant.
+        .library(name: "TailorPreview", targets: ["TailorPreview"]),
         .executable(name: "tailor", targets: ["tailor"]),
     ],
     dependencies: [
@@ -93,6 +95,16 @@ let package = Package(
             dependencies: ["TailorTemplate", "TailorData"],
             swiftSettings: upcoming
         ),
+        // `tailor preview`: a variant per segment, rendered into a static gallery
+        // (index.html, each variant's HTML, text and .eml) that works from file://.
+        .target(
+            name: "TailorPreview",
+            dependencies: [
+                "TailorTemplate", "TailorData", "TailorConfig", "TailorSegments", "TailorCampaign", "TailorMIME",
+                "TailorRecommendations", "TailorBatch",
+            ],
+            swiftSettings: upcoming
+        ),
         // `swift run -c release tailor-bench-recs`: index building and picking at scale.
         .executableTarget(
             name: "tailor-bench-recs",
@@ -110,6 +122,7 @@ let package = Package(
                 "TailorMIME",
                 "TailorCampaign",
                 "TailorRecommendations",
+                "TailorPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcoming
@@ -152,6 +165,12 @@ let package = Package(
         .testTarget(
             name: "TailorBatchTests",
             dependencies: ["TailorBatch", "TailorMIME", "TailorTestSupport"],
+            swiftSettings: upcoming
+        ),
+        // Builds the sample's gallery and opens it in headless chromium (skipped without it).
+        .testTarget(
+            name: "TailorPreviewTests",
+            dependencies: ["TailorPreview", "TailorTemplate"],
             swiftSettings: upcoming
         ),
         // Runs the built `tailor` binary: exit codes, stdout and stderr.
