@@ -170,7 +170,7 @@ let package = Package(
         // Builds the sample's gallery and opens it in headless chromium (skipped without it).
         .testTarget(
             name: "TailorPreviewTests",
-            dependencies: ["TailorPreview", "TailorTemplate"],
+            dependencies: ["TailorPreview", "TailorTemplate", "TailorMIME"],
             swiftSettings: upcoming
         ),
         // Runs the built `tailor` binary: exit codes, stdout and stderr.

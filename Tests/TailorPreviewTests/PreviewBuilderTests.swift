@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TailorMIME
 @testable import TailorPreview
 
 /// What the sample campaign's previews hold, without a browser.
@@ -46,8 +47,8 @@ import Testing
             PreviewSettings(campaignFolder: sampleCampaign, recipient: "R0000146"), validator: FirstHeading()
         ).build()
         let finding = try #require(gallery.variants[0].findings?.first)
-        #expect(finding.templateLocation?.hasPrefix("email.html:11:") == true)
-        #expect(GalleryPage(gallery).html.contains("email.html:11:"))
+        #expect(finding.templateLocation == "email.html:12:3")
+        #expect(GalleryPage(gallery).html.contains("<code>email.html:12:3</code> a heading"))
     }
 
     @Test func fixturesReplaceRealRecipients() throws {
