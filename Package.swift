@@ -27,6 +27,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Only TailorPreviewServer (`tailor preview --serve`) sees these.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // The Jinja engine: Foundation only, so it builds in seconds.
@@ -105,6 +108,17 @@ let package = Package(
             ],
             swiftSettings: upcoming
         ),
+        // `tailor preview --serve`: the gallery on loopback over Hummingbird,
+        // re-rendered when an input changes; the only target that sees Hummingbird.
+        .target(
+            name: "TailorPreviewServer",
+            dependencies: [
+                "TailorPreview", "TailorCampaign", "TailorMIME",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: upcoming
+        ),
         // `swift run -c release tailor-bench-recs`: index building and picking at scale.
         .executableTarget(
             name: "tailor-bench-recs",
@@ -123,6 +137,7 @@ let package = Package(
                 "TailorCampaign",
                 "TailorRecommendations",
                 "TailorPreview",
+                "TailorPreviewServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcoming
@@ -170,7 +185,7 @@ let package = Package(
         // Builds the sample's gallery and opens it in headless chromium (skipped without it).
         .testTarget(
             name: "TailorPreviewTests",
-            dependencies: ["TailorPreview", "TailorTemplate", "TailorMIME"],
+            dependencies: ["TailorPreview", "TailorTemplate", "TailorMIME", "tailor"],
             swiftSettings: upcoming
         ),
         // Runs the built `tailor` binary: exit codes, stdout and stderr.

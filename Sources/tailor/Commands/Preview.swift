@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TailorPreview
+import TailorPreviewServer
 
 /// `tailor preview CAMPAIGN`: a gallery of every segment variant. Thin over
 /// `TailorPreview.PreviewBuilder` and `GalleryWriter`.
@@ -19,12 +20,19 @@ struct Preview: ParsableCommand {
             a chart of segment sizes, and who gets which variant. It needs no network: \
             open index.html from disk.
 
+            With --serve it serves the gallery on 127.0.0.1 instead (port 8089 unless \
+            --port says otherwise; 0 picks a free one), renders it again whenever a \
+            template, a segments file or a data file changes, and reloads open pages; \
+            while a template does not compile the page shows the error, its file, line \
+            and source. Stop it with Ctrl-C.
+
             Exit status: 0 written, 1 a template does not compile, 2 usage error, 3 the \
             campaign, segments or profiles cannot be used (or --recipient is unknown).
 
             Examples:
               tailor preview templates/spring_sale
               tailor preview templates/spring_sale --recipient R0000042
+              tailor preview templates/spring_sale --serve --port 8089
             """
     )
 
@@ -37,7 +45,24 @@ struct Preview: ParsableCommand {
     @Option(help: ArgumentHelp("Output folder (default: out/preview/<campaign>).", valueName: "dir"))
     var out: String?
 
+    @Flag(help: "Serve the gallery on 127.0.0.1 and rebuild it when an input changes.")
+    var serve = false
+
+    @Option(help: ArgumentHelp("With --serve, the port (0 picks a free one).", valueName: "n"))
+    var port = 8089
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
+    }
+
     func run() throws {
+        if serve {
+            let settings = PreviewSettings(campaignFolder: campaign, recipient: recipient, outDirectory: out)
+            try PreviewServer(settings, port: port).runUntilStopped { url in
+                StandardStream.output.write("serving \(url) (Ctrl-C stops)\n")
+            }
+            return
+        }
         let settings = PreviewSettings(campaignFolder: campaign, recipient: recipient, outDirectory: out)
         let gallery: PreviewGallery
         do {
