@@ -20,11 +20,16 @@ let package = Package(
         .library(name: "TailorCampaign", targets: ["TailorCampaign"]),
         // Issue 4: recommendation blocks.
         .library(name: "TailorRecommendations", targets: ["TailorRecommendations"]),
+        // Issue 8: previews of every segment variant.
+        .library(name: "TailorPreview", targets: ["TailorPreview"]),
         .executable(name: "tailor", targets: ["tailor"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Only TailorPreviewServer (`tailor preview --serve`) sees these.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // The Jinja engine: Foundation only, so it builds in seconds.
@@ -96,6 +101,27 @@ let package = Package(
             dependencies: ["TailorTemplate", "TailorData"],
             swiftSettings: upcoming
         ),
+        // `tailor preview`: a variant per segment, rendered into a static gallery
+        // (index.html, each variant's HTML, text and .eml) that works from file://.
+        .target(
+            name: "TailorPreview",
+            dependencies: [
+                "TailorTemplate", "TailorData", "TailorConfig", "TailorSegments", "TailorCampaign", "TailorMIME",
+                "TailorRecommendations", "TailorBatch",
+            ],
+            swiftSettings: upcoming
+        ),
+        // `tailor preview --serve`: the gallery on loopback over Hummingbird,
+        // re-rendered when an input changes; the only target that sees Hummingbird.
+        .target(
+            name: "TailorPreviewServer",
+            dependencies: [
+                "TailorPreview", "TailorCampaign", "TailorMIME",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: upcoming
+        ),
         // `swift run -c release tailor-bench-recs`: index building and picking at scale.
         .executableTarget(
             name: "tailor-bench-recs",
@@ -124,6 +150,9 @@ let package = Package(
                 "TailorCampaign",
                 "TailorRecommendations",
                 "TailorCheck",
+                "TailorHTML",
+                "TailorPreview",
+                "TailorPreviewServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcoming
@@ -171,6 +200,12 @@ let package = Package(
         .testTarget(
             name: "TailorBatchTests",
             dependencies: ["TailorBatch", "TailorMIME", "TailorTestSupport"],
+            swiftSettings: upcoming
+        ),
+        // Builds the sample's gallery and opens it in headless chromium (skipped without it).
+        .testTarget(
+            name: "TailorPreviewTests",
+            dependencies: ["TailorPreview", "TailorTemplate", "TailorMIME", "tailor"],
             swiftSettings: upcoming
         ),
         // Runs the built `tailor` binary: exit codes, stdout and stderr.
