@@ -21,7 +21,7 @@ struct Tailor: ParsableCommand {
             2 on a usage error, 3 when an input file cannot be read or parsed.
             """,
         version: version,
-        subcommands: [Render.self, TemplateCommand.self, Segments.self]
+        subcommands: [Render.self, ManifestCommand.self, TemplateCommand.self, Segments.self]
     )
 
     /// Parses and runs the command, mapping usage errors to exit status 2
