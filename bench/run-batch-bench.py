@@ -17,7 +17,9 @@ reads the same contexts.jsonl and renders ../shared/bench/campaign.
 - floor: floor/floor_write.c (gcc -O2) writes the bytes tailor wrote, to as many files
   (eml) or one file (mbox); page cache, no fsync, like everyone else.
 
-Each figure is the best of R runs, taken in turn. tailor's wall time is measured around the
+Each figure is the best of R runs, taken in turn. Every run writes into a fresh folder and
+all output is deleted only at the end: ext4 searches harder for free inodes right after
+many deletions, which would penalize whichever run follows a clean-up. tailor's wall time is measured around the
 process (start-up and campaign loading included); its peak RSS comes from /usr/bin/time.
 The table gives recipients/s, MB/s of output, and tailor's ratio to each row.
 """
@@ -61,9 +63,8 @@ def folder_bytes(path):
 
 def tailor_render(tailor, campaign, contexts, out, fmt, jobs):
     """Runs `tailor render` into a fresh folder; wall time around the process, peak RSS."""
-    shutil.rmtree(out, ignore_errors=True)
     rss_file = out + ".rss"
-    cmd = ["/usr/bin/time", "-f", "%M", "-o", rss_file, tailor, "render", campaign, "--profiles", contexts,
+    cmd = ["/usr/bin/time", "-f", "%M %U %S", "-o", rss_file, tailor, "render", campaign, "--profiles", contexts,
            "--out", out, "--format", fmt, "--jobs", str(jobs), "--send-date", SEND_DATE]
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True)
@@ -72,11 +73,12 @@ def tailor_render(tailor, campaign, contexts, out, fmt, jobs):
         log("tailor render failed: %s%s" % (proc.stdout[-1500:], proc.stderr[-1500:]))
         return None
     n = sum(1 for _ in open(os.path.join(out, "manifest.jsonl"), encoding="utf-8"))
-    rss = int(open(rss_file).read().split()[-1])
+    rss, user, system = open(rss_file).read().split()[-3:]
     os.remove(rss_file)
     return {"engine": "tailor", "mode": fmt, "workers": jobs, "recipients": n, "wall_s": round(wall, 3),
             "recipients_per_s": n / wall, "output_bytes": folder_bytes(out), "mb_per_s": folder_bytes(out) / 1e6 / wall,
-            "peak_rss_kb": rss, "summary": proc.stdout.strip()}
+            "peak_rss_kb": int(rss), "cpu_us_per_recipient": (float(user) + float(system)) * 1e6 / n,
+            "user_s": float(user), "sys_s": float(system), "summary": proc.stdout.strip()}
 
 
 def main():
@@ -95,9 +97,10 @@ def main():
     campaign = os.path.join(bench, "campaign")
     data = os.path.join(REPO, "out", "bench", "n%d" % a.n)
     contexts = os.path.join(data, "contexts.jsonl")
-    work = os.path.join(REPO, "out", "bench", "run")
+    root = os.path.join(REPO, "out", "bench", "run")
+    shutil.rmtree(root, ignore_errors=True)
     skip = {s.strip() for s in a.skip.split(",") if s.strip()}
-    os.makedirs(work, exist_ok=True)
+    os.makedirs(root, exist_ok=True)
     if not os.path.exists(contexts):
         log("generating %d recipients into %s ..." % (a.n, data))
         subprocess.run([sys.executable, os.path.join(bench, "gen_data.py"), "--n", str(a.n), "--out", data],
@@ -106,7 +109,7 @@ def main():
     if not a.tailor and not a.no_build:
         log("building tailor (release) ...")
         subprocess.run(["swift", "build", "-c", "release", "--product", "tailor"], cwd=REPO, check=True)
-    floor = os.path.join(work, "floor_write")
+    floor = os.path.join(root, "floor_write")
     subprocess.run(["gcc", "-O2", "-o", floor, os.path.join(bench, "floor", "floor_write.c")], check=True)
     peers = [p for p in ("jinja2", "minijinja") if p not in skip]
 
@@ -126,6 +129,8 @@ def main():
                     for r in run_result([sys.executable, os.path.join(bench, "baseline_%s.py" % p), contexts,
                                          "--campaign", campaign, "--render-only", "--workers", str(w)]):
                         keep(("render", p, w), r)
+        work = os.path.join(root, "round%d" % rep)
+        os.makedirs(work, exist_ok=True)
         eml = os.path.join(work, "tailor-eml")
         keep(("eml", "tailor", a.jobs), tailor_render(tailor, campaign, contexts, eml, "eml", a.jobs))
         dst = os.path.join(work, "floor-eml")
@@ -178,7 +183,10 @@ def main():
     for mode in ("eml", "mbox"):
         t = best.get((mode, "tailor", a.jobs))
         if t:
-            print("\ntailor %s: peak RSS %d MB; %s" % (mode, t["peak_rss_kb"] // 1024, t["summary"].splitlines()[-1][:160]))
+            print("\ntailor %s: peak RSS %d MB, %.0f µs CPU per recipient (user %.2f s, sys %.2f s); %s"
+                  % (mode, t["peak_rss_kb"] // 1024, t["cpu_us_per_recipient"], t["user_s"], t["sys_s"],
+                     t["summary"].splitlines()[-1][:120]))
+    shutil.rmtree(root, ignore_errors=True)
     if a.json:
         with open(a.json, "w", encoding="utf-8") as f:
             json.dump({"|".join(map(str, k)): v for k, v in best.items()}, f, indent=2, sort_keys=True)
