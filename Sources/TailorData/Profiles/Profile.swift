@@ -5,6 +5,8 @@ public import TailorTemplate
 ///
 /// Empty cells are left out of ``attributes``, so a template sees them as
 /// undefined (`{{ city|default('your city') }}`), never as an empty string.
+/// A JSON `null` is kept, as `none` (Jinja's `None`), as Jinja's own JSON
+/// loading would give it.
 public struct Profile: Sendable {
     /// The recipient id (the `recipient_id` column unless configured otherwise).
     public var id: String

@@ -162,7 +162,12 @@ public final class ProfileReader: Sequence, IteratorProtocol {
                     return .bad(BadRow(file: path, line: line.line, reason: error.message))
                 }
             }
-            if case .none = value { continue }
+            if case .none = value {
+                // An explicit JSON null is Jinja's None, as the peers read it;
+                // for the id and email it means missing.
+                if name != format.idColumn && name != format.emailColumn { attributes[name] = value }
+                continue
+            }
             if name == format.idColumn {
                 switch value {
                 case .string(let s): id = trimmed(s)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The `multipart/alternative` body: `text/plain` first, then `text/html`.
 ///
 /// RFC 2046 5.1.4:
@@ -11,7 +13,8 @@
 /// > the boundary delimiter must not appear inside any of the encapsulated parts [...]
 /// > boundary := 0*69<bchars> bcharsnospace
 ///
-/// The boundary is `=_tailor_` plus a hash of both encoded parts: the same content gives
+/// The boundary is `=_tailor_` plus a hash of both parts (before encoding, which is a
+/// function of them, so hashing half the bytes decides the same): the same content gives
 /// the same bytes on every run. It also cannot occur in either part, by construction:
 /// both are quoted-printable, in which `=` is only ever followed by two hex digits or
 /// a line break, never by `_`. The parts are still searched, and the hash salted, as a
@@ -33,13 +36,35 @@ public struct MultipartAlternative: Sendable {
         repeat {
             var hasher = SHA256Hasher()
             hasher.update("tailor.boundary\u{0}\(salt)\u{0}")
-            hasher.update(encodedText)
+            hasher.update(text)
             hasher.update("\u{0}")
-            hasher.update(encodedHTML)
+            hasher.update(html)
             candidate = "=_tailor_" + hasher.finalizeHex().prefix(32)
             salt += 1
-        } while encodedText.contains(candidate) || encodedHTML.contains(candidate)
+        } while Self.occurs(candidate, in: encodedText) || Self.occurs(candidate, in: encodedHTML)
         boundary = candidate
+    }
+
+    /// Whether `needle` occurs in `haystack`, byte for byte (a scan for its
+    /// first byte, then a compare; far quicker than `String.contains`).
+    static func occurs(_ needle: String, in haystack: String) -> Bool {
+        let needle = Array(needle.utf8)
+        guard let first = needle.first else { return true }
+        var haystack = haystack
+        return haystack.withUTF8 { bytes in
+            guard bytes.count >= needle.count else { return false }
+            var i = 0
+            let last = bytes.count - needle.count
+            while i <= last {
+                if bytes[i] == first, needle.withUnsafeBufferPointer({ n in
+                    memcmp(bytes.baseAddress! + i, n.baseAddress!, n.count) == 0
+                }) {
+                    return true
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// The `Content-Type` header line (quoted boundary: `=` is a tspecial).

@@ -32,68 +32,101 @@ public enum QuotedPrintable {
 
     /// Encodes bytes holding text; the result is ASCII.
     public static func encode(bytes: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + bytes.count / 8)
-        var lineStart = 0
-        var i = 0
-        var first = true
-        while i <= bytes.count {
-            let atEnd = i == bytes.count
-            if atEnd || bytes[i] == 0x0d || bytes[i] == 0x0a {
-                if !first { out += [0x0d, 0x0a] }
-                first = false
-                encodeLine(bytes[lineStart..<i], into: &out)
-                if atEnd { break }
-                if bytes[i] == 0x0d, i + 1 < bytes.count, bytes[i + 1] == 0x0a { i += 1 }
-                i += 1
-                lineStart = i
-            } else {
-                i += 1
+        // At most 3 bytes per input byte, plus a 3-byte soft break per 73 of those.
+        let capacity = 4 * bytes.count + 16
+        return bytes.withUnsafeBufferPointer { input in
+            [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                var out = Output(base: buffer.baseAddress!)
+                var lineStart = 0
+                var i = 0
+                var first = true
+                while i <= input.count {
+                    let atEnd = i == input.count
+                    if atEnd || input[i] == 0x0d || input[i] == 0x0a {
+                        if !first { out.put(0x0d, 0x0a) }
+                        first = false
+                        encodeLine(UnsafeBufferPointer(rebasing: input[lineStart..<i]), into: &out)
+                        if atEnd { break }
+                        if input[i] == 0x0d, i + 1 < input.count, input[i + 1] == 0x0a { i += 1 }
+                        i += 1
+                        lineStart = i
+                    } else {
+                        i += 1
+                    }
+                }
+                count = out.count
             }
         }
-        return out
+    }
+
+    /// Where encoded bytes go: a buffer sized for the worst case, so no check per byte.
+    private struct Output {
+        let base: UnsafeMutablePointer<UInt8>
+        var count = 0
+
+        @inline(__always) mutating func put(_ byte: UInt8) {
+            base[count] = byte
+            count += 1
+        }
+
+        @inline(__always) mutating func put(_ a: UInt8, _ b: UInt8) {
+            put(a)
+            put(b)
+        }
+
+        @inline(__always) mutating func put(_ a: UInt8, _ b: UInt8, _ c: UInt8) {
+            put(a)
+            put(b)
+            put(c)
+        }
     }
 
     private static let hex = Array("0123456789ABCDEF".utf8)
 
     /// Encodes one line of text (no line break in it), adding soft breaks as needed.
-    private static func encodeLine(_ line: ArraySlice<UInt8>, into out: inout [UInt8]) {
-        let startsWithFrom = line.starts(with: Array("From ".utf8))
-        var column = 0
-        var token: [UInt8] = []
-        var i = line.startIndex
-        while i < line.endIndex {
-            // One token per UTF-8 character, so a soft break never splits one.
-            let length = sequenceLength(line[i])
-            let end = min(line.endIndex, i + length)
-            token.removeAll(keepingCapacity: true)
-            for j in i..<end {
-                let byte = line[j]
-                let isLastByte = j == line.endIndex - 1
-                let literal: Bool
-                switch byte {
-                case 0x20, 0x09: literal = !isLastByte
-                case UInt8(ascii: "="): literal = false
-                case 0x21...0x7e: literal = !(startsWithFrom && j == line.startIndex)
-                default: literal = false
-                }
-                if literal {
-                    token.append(byte)
-                } else {
-                    token += [UInt8(ascii: "="), hex[Int(byte >> 4)], hex[Int(byte & 0x0f)]]
-                }
+    ///
+    /// Works a UTF-8 character at a time: its encoded width is known before
+    /// anything is written, so the soft break goes in front of it when it would
+    /// not fit.
+    private static func encodeLine(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout Output) {
+        let count = bytes.count
+        let startsWithFrom = bytes.starts(with: fromPrefix)
+        @inline(__always) func literal(_ j: Int) -> Bool {
+            switch bytes[j] {
+            case 0x20, 0x09: return j != count - 1
+            case UInt8(ascii: "="): return false
+            case 0x21...0x7e: return !(startsWithFrom && j == 0)
+            default: return false
             }
-            let isLastToken = end == line.endIndex
-            let limit = isLastToken ? maxLineLength : maxLineLength - 1
-            if column > 0, column + token.count > limit {
-                out += [UInt8(ascii: "="), 0x0d, 0x0a]
-                column = 0
+        }
+        hex.withUnsafeBufferPointer { hex in
+            var column = 0
+            var i = 0
+            while i < count {
+                // One token per UTF-8 character, so a soft break never splits one.
+                let end = min(count, i + sequenceLength(bytes[i]))
+                var width = 0
+                for j in i..<end { width += literal(j) ? 1 : 3 }
+                let limit = end == count ? maxLineLength : maxLineLength - 1
+                if column > 0, column + width > limit {
+                    out.put(UInt8(ascii: "="), 0x0d, 0x0a)
+                    column = 0
+                }
+                for j in i..<end {
+                    let byte = bytes[j]
+                    if literal(j) {
+                        out.put(byte)
+                    } else {
+                        out.put(UInt8(ascii: "="), hex[Int(byte >> 4)], hex[Int(byte & 0x0f)])
+                    }
+                }
+                column += width
+                i = end
             }
-            out += token
-            column += token.count
-            i = end
         }
     }
+
+    private static let fromPrefix = Array("From ".utf8)
 
     /// The length of the UTF-8 sequence a lead byte starts (1 for anything invalid).
     private static func sequenceLength(_ lead: UInt8) -> Int {

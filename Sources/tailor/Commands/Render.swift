@@ -34,11 +34,42 @@ struct Render: ParsableCommand {
             1 a template of the campaign does not compile, 2 usage error, 3 the campaign \
             or an input cannot be used.
 
+            Profiles that already carry a 'segment' or 'segments' column or JSON field \
+            (as an upstream model or CDP exports them) keep those segments, first and \
+            in their order; the rules of the segments file, when there is one, add theirs \
+            after.
+
+            Scale: reading, rendering (--jobs threads) and writing overlap through \
+            bounded queues, so memory stays flat however many recipients. --shard I/N \
+            renders only the recipients whose id hashes to shard I of N (0-based); \
+            without --shard, the index comes from JOB_COMPLETION_INDEX (Kubernetes \
+            Indexed Job), AWS_BATCH_JOB_ARRAY_INDEX or SLURM_ARRAY_TASK_ID, with \
+            --shard-count N. A sharded run tags its files (manifest.shard-I-of-N.jsonl, \
+            run.shard-I-of-N.json, messages.shard-I-of-N.mbox), so shards can share a \
+            folder; 'tailor manifest verify DIR...' proves they rendered every input \
+            row exactly once.
+
+            --resume continues an interrupted run in the same --out: recipients its \
+            manifest (manifest.jsonl.partial while a run is under way) records with \
+            their files complete are kept, the rest are rendered, and the output ends \
+            identical to an uninterrupted run. mbox and JSONL grow under .partial and \
+            are cut back to the last message the manifest records. Not for postmark.
+
+            --validate is recorded in run.json and the summary; HTML validation itself \
+            plugs in with the validation work and does not run yet. --catalog is \
+            recorded likewise, for the recommendation step.
+
+            On a terminal, a progress line (count, rate, ETA, failures) shows on \
+            standard error.
+
             Examples:
               tailor render
               tailor render templates/spring_sale --format mbox --out out/mbox
               tailor render templates/spring_sale --profiles big.csv --jobs 8
               tailor render templates/spring_sale --deliver smtp://127.0.0.1:2525
+              tailor render ../shared/bench/campaign --shard 2/8 --out out/send
+              JOB_COMPLETION_INDEX=2 tailor render ../shared/bench/campaign --shard-count 8 --out out/send
+              tailor render templates/spring_sale --out out/send --resume
             """
     )
 
@@ -75,6 +106,18 @@ struct Render: ParsableCommand {
     @Flag(name: .customLong("fail-if-any-failed"), help: "Exit with status 1 when any recipient failed.")
     var failIfAnyFailed = false
 
+    @Option(help: ArgumentHelp("Render only shard I of N (0-based), by a stable hash of the recipient id.", valueName: "I/N"))
+    var shard: String?
+
+    @Option(name: .customLong("shard-count"), help: ArgumentHelp("The number of shards when the index comes from the scheduler's variable.", valueName: "n"))
+    var shardCount: Int?
+
+    @Flag(help: "Continue an interrupted run in the same --out: keep what its manifest records as done, render the rest.")
+    var resume = false
+
+    @Option(name: .customLong("validate"), help: ArgumentHelp("HTML validation: variant (first recipient of each segment), every, off. Recorded only until validation lands.", valueName: "mode"))
+    var validation = "variant"
+
     @Option(name: .customLong("send-date"), help: ArgumentHelp("The send's date (ISO 8601); fixes Date and Message-ID for a re-run.", valueName: "timestamp"))
     var sendDate: String?
 
@@ -89,6 +132,17 @@ struct Render: ParsableCommand {
         if let sendDate, Temporal.seconds(of: .string(sendDate)) == nil {
             throw ValidationError("--send-date '\(sendDate)' is not a timestamp like 2026-01-15T09:00:00Z.")
         }
+        if ValidationMode(rawValue: validation) == nil {
+            throw ValidationError("--validate '\(validation)' is not one of: variant, every, off.")
+        }
+        if let shard {
+            do { _ = try Shard(parsing: shard) } catch { throw ValidationError("--shard: \(error.description).") }
+            if shardCount != nil { throw ValidationError("--shard-count goes with a scheduler's index, not with --shard.") }
+        }
+        if let shardCount, shardCount < 1 { throw ValidationError("--shard-count must be at least 1.") }
+        if resume && format == "postmark" {
+            throw ValidationError("--resume does not apply to --format postmark (batch files are numbered across the run).")
+        }
         if out != nil && campaignFolders().count > 1 {
             throw ValidationError("--out takes one campaign; name the campaign to render.")
         }
@@ -100,6 +154,17 @@ struct Render: ParsableCommand {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: "templates")) ?? []
         return names.sorted().map { "templates/\($0)" }
             .filter { FileManager.default.fileExists(atPath: "\($0)/campaign.yml") }
+    }
+
+    /// The shard from --shard, or from the scheduler's variable and --shard-count.
+    private func selectedShard() throws -> Shard {
+        if let shard { return try Shard(parsing: shard) }
+        guard let count = shardCount else { return .whole }
+        guard let fromScheduler = try Shard.fromEnvironment(ProcessInfo.processInfo.environment, count: count) else {
+            let names = Shard.environmentVariables.map(\.name).joined(separator: ", ")
+            throw ValidationError("--shard-count \(count) needs the shard index from one of \(names); none is set (or pass --shard I/N).")
+        }
+        return fromScheduler
     }
 
     func run() throws {
@@ -115,6 +180,14 @@ struct Render: ParsableCommand {
             settings.events = events
             settings.segments = segments
             settings.catalog = catalog
+            settings.validate = ValidationMode(rawValue: validation)!
+            settings.resume = resume
+            do {
+                settings.shard = try selectedShard()
+            } catch let error as ShardError {
+                ErrorPrinter.write("error: \(error.description)")
+                throw ExitCode.usage
+            }
             settings.outDirectory = out
             settings.format = OutputFormat(rawValue: format)!
             settings.includeRaw = raw
@@ -123,7 +196,10 @@ struct Render: ParsableCommand {
             settings.sendDate = sendDate.flatMap { Temporal.seconds(of: .string($0)) }
             let summary: RenderSummary
             do {
-                summary = try RenderRun(settings).run()
+                let run = try RenderRun(settings)
+                let progress = ProgressReporter.forStandardError(profiles: run.profilesPath)
+                summary = try run.run(progress: progress?.update)
+                progress?.end()
             } catch let error as TemplateError {
                 ErrorPrinter.write(error.description)
                 throw ExitCode.templateFailed
@@ -133,12 +209,18 @@ struct Render: ParsableCommand {
             } catch let error as DataFileError {
                 ErrorPrinter.write(error.description)
                 throw ExitCode.unreadableInput
+            } catch let error as ResumeError {
+                ErrorPrinter.write("error: cannot resume: \(error.description)")
+                throw ExitCode.unreadableInput
             } catch {
                 ErrorPrinter.write("error: \(error)")
                 throw ExitCode.unreadableInput
             }
             StandardStream.output.write(summary.line + "\n")
             for failure in summary.failures { ErrorPrinter.write("  failed: \(failure)") }
+            if summary.failed > summary.failures.count {
+                ErrorPrinter.write("  ... \(summary.failed - summary.failures.count) more in \(summary.manifest)")
+            }
             if summary.failed > 0 { anyFailed = true }
         }
         if anyFailed && failIfAnyFailed { throw ExitCode.templateFailed }

@@ -5,40 +5,57 @@ public import TailorMIME
 public struct RenderSummary: Sendable {
     public let campaign: String
     public let outDirectory: String
+    /// Where every recipient's line is.
+    public let manifest: String
     public private(set) var byStatus: [ManifestEntry.Status: Int] = [:]
     public private(set) var bySegment: [String: Int] = [:]
     /// Input rows that were not recipients (wrong columns, bad email, duplicates).
     public var badRows = 0
+    /// Recipients taken over from the manifest of the run this one resumed.
+    public private(set) var resumed = 0
     /// The first few failures, for the summary.
     public private(set) var failures: [String] = []
     public var seconds: Double = 0
+    /// The part of the send rendered.
+    public var shard: Shard = .whole
+    public var validate: ValidationMode = .variant
+    /// The input line of the last recipient written (for progress).
+    public var inputLine = 0
 
-    init(campaign: String, outDirectory: String) {
+    init(campaign: String, outDirectory: String, manifest: String) {
         self.campaign = campaign
         self.outDirectory = outDirectory
+        self.manifest = manifest
     }
 
     public var recipients: Int { byStatus.values.reduce(0, +) }
     public var failed: Int { byStatus[.failed] ?? 0 }
 
-    mutating func count(_ entry: ManifestEntry) {
+    /// Recipients per second rendered by this run (resumed ones left out).
+    public var rate: Double { seconds > 0 ? Double(recipients - resumed) / seconds : 0 }
+
+    mutating func count(_ entry: ManifestEntry, resumed: Bool) {
         byStatus[entry.status, default: 0] += 1
+        if resumed { self.resumed += 1 }
         if let segment = entry.segment { bySegment[segment, default: 0] += 1 }
         if entry.status == .failed, failures.count < 5 {
             failures.append("\(entry.recipientID.isEmpty ? "(no id)" : entry.recipientID): \(entry.reason ?? "failed")")
         }
     }
 
-    /// One line: counts by status and segment, the rate, where the manifest is.
+    /// One line: counts by status and segment, the rate, where the manifest
+    /// (and so every failure) is.
     public var line: String {
         let statuses = [ManifestEntry.Status.rendered, .delivered, .skipped, .failed]
             .compactMap { status in byStatus[status].map { "\($0) \(status.rawValue)" } }
             .joined(separator: ", ")
         let segments = bySegment.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-        let rate = seconds > 0 ? Double(recipients) / seconds : 0
-        return "\(campaign): \(recipients) recipients (\(statuses.isEmpty ? "none" : statuses)) in "
+        let part = shard.isWhole ? "" : " (shard \(shard))"
+        let resumedNote = resumed > 0 ? ", \(resumed) resumed" : ""
+        let failureNote = failed > 0 ? "failures: \(failed), listed with reasons in \(manifest)" : "manifest: \(manifest)"
+        return "\(campaign)\(part): \(recipients) recipients (\(statuses.isEmpty ? "none" : statuses)\(resumedNote)) in "
             + "\(String(format: "%.2f", seconds)) s, \(Int(rate)) recipients/s; by segment: \(segments.isEmpty ? "-" : segments); "
-            + "manifest: \(outDirectory)/manifest.jsonl"
+            + failureNote
     }
 }

@@ -1,0 +1,183 @@
+public import Foundation
+public import TailorCampaign
+import TailorConfig
+import TailorData
+public import TailorMIME
+import TailorRecommendations
+import TailorSegments
+import TailorTemplate
+
+/// One send, or one shard of it: profiles stream in, segments are assigned,
+/// each recipient's message is rendered on `jobs` threads and written in
+/// input order, and every recipient gets a manifest line.
+///
+/// Three stages overlap, joined by bounded queues so that memory stays flat
+/// however large the send: a reader thread (profiles, events, segments, the
+/// shard filter), the rendering threads, and the writer (the calling thread),
+/// which puts chunks back in input order. The same inputs and send date give
+/// the same bytes whatever the thread timing.
+///
+/// ```swift
+/// var settings = RenderSettings(campaignFolder: "templates/spring_sale")
+/// settings.format = .mbox
+/// settings.shard = try Shard(parsing: "0/4")
+/// let summary = try RenderRun(settings).run()
+/// print(summary.line)
+/// ```
+///
+/// A run that is killed leaves `manifest.jsonl.partial` (and, for mbox and
+/// JSONL, the output under `.partial`); with ``RenderSettings/resume`` set,
+/// the next run keeps what those record and renders the rest (see ``ResumePoint``).
+public final class RenderRun: @unchecked Sendable {
+    public let settings: RenderSettings
+    public let campaign: Campaign
+    public let templates: CampaignTemplates
+    public let outDirectory: URL
+    /// The profiles file read.
+    public let profilesPath: String
+    /// The send date, seconds since the epoch.
+    public let sendSeconds: Int
+    let renderer: RecipientRenderer
+    let segmentRun: SegmentRun
+    let layout: OutputLayout
+    private let stopLock = NSLock()
+    private var stopRequested = false
+
+    /// Loads and compiles everything a send needs; any error here stops the
+    /// run before a single message is written.
+    public init(_ settings: RenderSettings) throws {
+        self.settings = settings
+        let campaign = try Campaign.load(folder: settings.campaignFolder)
+        self.campaign = campaign
+        sendSeconds = settings.sendDate ?? campaign.sendDate ?? Int(Date().timeIntervalSince1970)
+        let recommender = try (settings.catalog ?? campaign.data.catalog).map { catalog in
+            try Recommender.load(
+                catalog: catalog, events: settings.events ?? campaign.data.events, idColumn: campaign.data.idColumn)
+        }
+        templates = try CampaignTemplates.compile(
+            campaign, now: sendSeconds, environmentSetup: { env in recommender?.register(in: env) })
+        outDirectory = URL(fileURLWithPath: settings.outDirectory ?? "out/\(campaign.name)")
+        layout = OutputLayout(directory: outDirectory, format: settings.format, shard: settings.shard)
+        let sendDate = Date(timeIntervalSince1970: TimeInterval(sendSeconds))
+        renderer = try RecipientRenderer(
+            templates: templates, sendID: "\(campaign.name)-\(sendSeconds)", sendDate: sendDate, recommender: recommender)
+
+        guard let profiles = settings.profiles ?? campaign.data.profiles else {
+            throw RenderSetupError("\(campaign.path): no profiles: set data.profiles or pass --profiles")
+        }
+        profilesPath = profiles
+        let segmentsFile: SegmentsFile
+        if let path = settings.segments ?? campaign.data.segments {
+            segmentsFile = try SegmentsFile.load(path: path, now: sendSeconds)
+        } else {
+            segmentsFile = try NoSegments.file(campaignPath: campaign.path, now: sendSeconds)
+        }
+        segmentRun = SegmentRun(
+            profiles: profiles, events: settings.events ?? campaign.data.events, segments: segmentsFile,
+            format: ProfileFormat(idColumn: campaign.data.idColumn, emailColumn: campaign.data.emailColumn))
+        if settings.resume, settings.format == .postmark {
+            throw RenderSetupError(
+                "--resume does not apply to --format postmark: its batch files are numbered across the whole run; "
+                    + "render again without --resume")
+        }
+    }
+
+    /// The manifest's path.
+    public var manifestPath: String { layout.path(layout.manifestName) }
+
+    /// Asks a run under way to stop after the chunk it is writing, leaving its
+    /// output as a kill would (ready for ``RenderSettings/resume``); `run`
+    /// then throws ``RenderInterrupted``. Safe from any thread.
+    public func cancel() {
+        stopLock.lock()
+        stopRequested = true
+        stopLock.unlock()
+    }
+
+    private var isCancelled: Bool {
+        stopLock.lock()
+        defer { stopLock.unlock() }
+        return stopRequested
+    }
+
+    /// Renders every recipient of the shard; `progress` sees the running
+    /// totals after each chunk is written.
+    public func run(progress: ((RenderSummary) -> Void)? = nil) throws -> RenderSummary {
+        let started = Date()
+        try FileManager.default.createDirectory(at: outDirectory, withIntermediateDirectories: true)
+        let point = settings.resume ? try ResumePoint.find(in: layout) : .none
+        var record = RunRecord(
+            campaign: campaign.name, profiles: profilesPath, format: settings.format.rawValue, sendDate: sendSeconds,
+            shard: .init(index: settings.shard.index, count: settings.shard.count), manifest: layout.manifestName,
+            validate: settings.validate.rawValue, catalog: settings.catalog)
+        let recordURL = outDirectory.appendingPathComponent(layout.runRecordName)
+        try record.write(to: recordURL)
+
+        let assigner = try segmentRun.prepare()
+        let options = layout.writerOptions(includeRaw: settings.includeRaw)
+        let sink: any OutputSink =
+            settings.format.isSingleFile
+            ? try StreamSink(layout: layout, options: options, startingAt: point.streamBytes)
+            : WriterSink(try settings.format.makeWriter(directory: outDirectory, options: options))
+        let journal = try ManifestJournal(layout: layout, keepingBytes: point.manifestBytes)
+
+        let jobs = max(1, settings.jobs)
+        let limit = InFlightLimit(settings.maxChunksInFlight)
+        let queue = BoundedQueue<Chunk>(capacity: settings.maxChunksInFlight)
+        let output = ReorderBuffer<RenderedChunk>()
+        let feed = RecipientFeed(
+            segmentRun: segmentRun, assigner: assigner, shard: settings.shard, resume: point,
+            journalPath: OutputLayout.partial(manifestPath), chunkSize: settings.batchSize, limit: limit, queue: queue)
+        let reading = DispatchGroup()
+        reading.enter()
+        let reader = Thread {
+            feed.run()
+            reading.leave()
+        }
+        reader.stackSize = 16 << 20
+        reader.start()
+        let workers = RenderWorkers(count: jobs, renderer: renderer, queue: queue, output: output)
+        func stopPipeline() {
+            limit.cancel()
+            queue.cancel()
+            output.cancel()
+            reading.wait()
+            workers.wait()
+        }
+
+        var summary = RenderSummary(campaign: campaign.name, outDirectory: outDirectory.path, manifest: manifestPath)
+        summary.shard = settings.shard
+        summary.validate = settings.validate
+        do {
+            var sequence = 0
+            while let chunk = output.take(sequence) {
+                try write(chunk, sink: sink, journal: journal, summary: &summary)
+                limit.release()
+                sequence += 1
+                summary.inputLine = chunk.lastLine
+                summary.seconds = Date().timeIntervalSince(started)
+                progress?(summary)
+                if isCancelled { throw RenderInterrupted() }
+            }
+        } catch {
+            stopPipeline()
+            throw error
+        }
+        reading.wait()
+        workers.wait()
+        if let failure = feed.failure { throw failure }
+
+        try sink.finish()
+        try journal.finish()
+        summary.badRows = feed.totals?.badRows.count ?? 0
+        summary.seconds = Date().timeIntervalSince(started)
+        record.complete = true
+        record.input = .init(feed.input)
+        record.shardInput = .init(feed.shardInput)
+        record.counts = Dictionary(uniqueKeysWithValues: summary.byStatus.map { ($0.key.rawValue, $0.value) })
+        record.resumed = summary.resumed
+        record.seconds = (summary.seconds * 1000).rounded() / 1000
+        try record.write(to: recordURL)
+        return summary
+    }
+}
