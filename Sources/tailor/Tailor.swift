@@ -22,7 +22,7 @@ struct Tailor: ParsableCommand {
             2 on a usage error, 3 when an input file cannot be read or parsed.
             """,
         version: version,
-        subcommands: [Render.self, Check.self, Preview.self, TemplateCommand.self, Segments.self, Recommend.self]
+        subcommands: [Render.self, Check.self, Preview.self, TemplateCommand.self, Segments.self, Recommend.self, Serve.self]
     )
 
     /// Parses and runs the command, mapping usage errors to exit status 2
