@@ -58,8 +58,13 @@ final class RenderThreads: @unchecked Sendable {
             }
             let job = pending[head]
             head += 1
+            // Under steady load the queue never empties, so the consumed front
+            // is dropped once it is most of the array (else it grows forever).
             if head == pending.count {
                 pending.removeAll(keepingCapacity: true)
+                head = 0
+            } else if head >= 256 && head * 2 >= pending.count {
+                pending.removeFirst(head)
                 head = 0
             }
             wake.unlock()
