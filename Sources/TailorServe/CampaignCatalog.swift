@@ -70,12 +70,8 @@ final class CampaignCatalog: Sendable {
         }
         var snapshot = CatalogSnapshot()
         for folder in folders {
-            let campaign: LoadedCampaign
-            do {
-                campaign = try LoadedCampaign(folder: folder)
-            } catch {
-                throw ServeSetupError("\(folder): \(error)")
-            }
+            // The campaign's own error (a TemplateError, a ConfigError) names its file.
+            let campaign = try LoadedCampaign(folder: folder)
             if let other = snapshot.campaigns[campaign.name] {
                 throw ServeSetupError("\(folder) and \(other.folder) are both named '\(campaign.name)'")
             }

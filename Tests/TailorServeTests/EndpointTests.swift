@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TailorTemplate
 import TailorTestSupport
 @testable import TailorServe
 
@@ -119,5 +120,17 @@ import TailorTestSupport
         #expect(text.contains("tailor_campaigns 2\n"))
         #expect(text.contains("tailor_http_responses_total{status=\"200\"} 2\n"))
         #expect(text.contains("tailor_http_responses_total{status=\"422\"} 1\n"))
+    }
+
+    @Test func theStartRefusesWhatCannotBeServed() throws {
+        let workspace = try ServeWorkspace("start")
+        defer { workspace.remove() }
+        try workspace.write("templates/triggered/email.html", "<p>{% if city %}</p>\n")
+        #expect(throws: TemplateError.self) { try RenderService(workspace.settings()) }
+        let empty = workspace.root.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        var settings = workspace.settings()
+        settings.templatesDirectory = empty.path
+        #expect(throws: ServeSetupError.self) { try RenderService(settings) }
     }
 }
