@@ -129,7 +129,7 @@ final class CampaignCatalog: Sendable {
         var files: [String] = []
         for campaign in snapshot.campaigns.values {
             let data = campaign.templates.campaign.data
-            files += [data.segments, data.profiles, data.events].compactMap { $0 }
+            files += [data.segments, data.profiles, data.events, data.catalog].compactMap { $0 }
             files += campaign.assigner.file.segments.compactMap(\.externalFile)
         }
         return FileFingerprint(directories: [directory], files: Array(Set(files)))

@@ -3,11 +3,13 @@ import TailorBatch
 import TailorCampaign
 import TailorConfig
 import TailorData
+import TailorRecommendations
 import TailorSegments
 import TailorTemplate
 
 /// One campaign ready to serve: its templates compiled, its segments file
-/// read, and the population statistics its RFM and `top_percent` segments need.
+/// read, the population statistics its RFM and `top_percent` segments need,
+/// and its catalog for `recommend`.
 ///
 /// A triggered request brings one recipient, and one recipient has no
 /// quintiles or percentiles. So the population is read once, when the
@@ -25,6 +27,9 @@ final class LoadedCampaign: Sendable {
     let name: String
     let folder: String
     let templates: CampaignTemplates
+    /// `recommend` for the campaign's `data.catalog`, as in a batch send; the
+    /// request's events are the recipient's history.
+    let recommender: Recommender?
     let assigner: SegmentAssigner
     /// The id and email columns the profile in a request is read with.
     let format: ProfileFormat
@@ -39,9 +44,14 @@ final class LoadedCampaign: Sendable {
         let campaign = try Campaign.load(folder: folder)
         let clock = Int(Date().timeIntervalSince1970)
         let now = campaign.sendDate ?? clock
-        templates = try CampaignTemplates.compile(campaign, now: now)
+        let recommender = try campaign.data.catalog.map { catalog in
+            try Recommender.load(catalog: catalog, events: campaign.data.events, idColumn: campaign.data.idColumn)
+        }
+        self.recommender = recommender
+        templates = try CampaignTemplates.compile(campaign, now: now, environmentSetup: { recommender?.register(in: $0) })
         // Fails here, at load, for a bad From or Reply-To: not on every request.
-        _ = try RecipientRenderer(templates: templates, sendID: "\(campaign.name)-check", sendDate: Date())
+        _ = try RecipientRenderer(
+            templates: templates, sendID: "\(campaign.name)-check", sendDate: Date(), recommender: recommender)
         name = campaign.name
         self.folder = folder
         compiledAt = Date()
@@ -70,6 +80,6 @@ final class LoadedCampaign: Sendable {
 
     /// A renderer whose Message-IDs derive from `sendID` and whose Date is `sendDate`.
     func renderer(sendID: String, sendDate: Date) throws -> RecipientRenderer {
-        try RecipientRenderer(templates: templates, sendID: sendID, sendDate: sendDate)
+        try RecipientRenderer(templates: templates, sendID: sendID, sendDate: sendDate, recommender: recommender)
     }
 }

@@ -2,6 +2,7 @@ import HTTPTypes
 import Foundation
 import TailorCampaign
 import TailorMIME
+import TailorRecommendations
 import TailorTemplate
 
 /// Turns a failed render into a typed answer.
@@ -14,8 +15,11 @@ import TailorTemplate
 /// header) and the first typed error they throw becomes the answer. Renders
 /// that succeed never come here.
 enum RenderDiagnosis {
-    static func error(reason: String, templates: CampaignTemplates, context: [String: Value], email: String) -> ServiceError {
+    static func error(
+        reason: String, templates: CampaignTemplates, recommender: Recommender?, context: [String: Value], email: String
+    ) -> ServiceError {
         var context = context
+        recommender?.attachSession(to: &context, idKey: templates.campaign.data.idColumn)
         do {
             let unsubscribe = try templates.unsubscribeURL.render(context).trimmingCharacters(in: .whitespacesAndNewlines)
             context["unsubscribe_url"] = .string(unsubscribe)

@@ -96,7 +96,8 @@ struct RenderEndpoint: Sendable {
                     return .success(answer.with(skipReason: reason))
                 case .failed(_, _, let reason):
                     throw RenderDiagnosis.error(
-                        reason: reason, templates: campaign.templates, context: assignment.context, email: parsed.profile.email)
+                        reason: reason, templates: campaign.templates, recommender: campaign.recommender,
+                        context: assignment.context, email: parsed.profile.email)
                 }
             } catch {
                 return .failure(error)

@@ -49,6 +49,8 @@ import TailorTestSupport
         #expect((json["segments"] as? [String])?.contains("likely_to_churn") == true)
         #expect(json["subject"] as? String == "Still thinking it over, Anna?")
         #expect((json["html"] as? String)?.contains("Your cart misses you") == true)
+        // The cart block recommends the product from the request's own event.
+        #expect((json["html"] as? String)?.contains("Premium Crimson Headlamp") == true)
         #expect((json["text"] as? String)?.isEmpty == false)
         let headers = try #require(json["headers"] as? [String: String])
         #expect(headers["Feedback-ID"] == "spring:abandoned_cart:acme")
