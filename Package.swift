@@ -27,9 +27,13 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        // Only TailorPreviewServer (`tailor preview --serve`) sees these.
+        // Only the servers see these: TailorPreviewServer (`tailor preview --serve`)
+        // and TailorServe (`tailor serve`).
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // The Jinja engine: Foundation only, so it builds in seconds.
@@ -138,6 +142,29 @@ let package = Package(
             ],
             swiftSettings: upcoming
         ),
+        // Issue 9: `tailor serve`, one recipient rendered per request. With
+        // TailorPreviewServer, the only targets that import Hummingbird, so the
+        // engine and batch build without it.
+        .target(
+            name: "TailorServe",
+            dependencies: [
+                "TailorTemplate",
+                "TailorData",
+                "TailorConfig",
+                "TailorSegments",
+                "TailorCampaign",
+                "TailorBatch",
+                "TailorMIME",
+                "TailorRecommendations",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: upcoming
+        ),
         .executableTarget(
             name: "tailor",
             dependencies: [
@@ -153,6 +180,7 @@ let package = Package(
                 "TailorHTML",
                 "TailorPreview",
                 "TailorPreviewServer",
+                "TailorServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcoming
@@ -206,6 +234,12 @@ let package = Package(
         .testTarget(
             name: "TailorPreviewTests",
             dependencies: ["TailorPreview", "TailorTemplate", "TailorMIME", "tailor"],
+            swiftSettings: upcoming
+        ),
+        // Starts the render service on a loopback port and talks HTTP to it.
+        .testTarget(
+            name: "TailorServeTests",
+            dependencies: ["TailorServe", "TailorMIME", "TailorTestSupport"],
             swiftSettings: upcoming
         ),
         // Runs the built `tailor` binary: exit codes, stdout and stderr.

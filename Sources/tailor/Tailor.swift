@@ -23,8 +23,8 @@ struct Tailor: ParsableCommand {
             """,
         version: version,
         subcommands: [
-            Render.self, Check.self, Preview.self, ManifestCommand.self, TemplateCommand.self, Segments.self,
-            Recommend.self,
+            Render.self, Check.self, Preview.self, Serve.self, ManifestCommand.self, TemplateCommand.self,
+            Segments.self, Recommend.self,
         ]
     )
 
