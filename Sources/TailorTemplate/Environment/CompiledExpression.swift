@@ -15,7 +15,9 @@ public struct CompiledExpression: Sendable {
 
     /// Evaluates against `context`; filters, tests and globals come from the environment.
     public func evaluate(_ context: [String: Value]) throws -> Value {
-        try eval(Runtime(environment: environment, root: context))
+        let runtime = Runtime(environment: environment, root: context)
+        defer { runtime.finish() }
+        return try eval(runtime)
     }
 }
 

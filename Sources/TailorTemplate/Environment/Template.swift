@@ -32,7 +32,10 @@ public final class Template: Sendable {
     public func render(_ context: [String: Value], into buffer: inout [UInt8]) throws {
         let runtime = Runtime(environment: environment, root: context)
         swap(&runtime.out, &buffer)
-        defer { swap(&runtime.out, &buffer) }
+        defer {
+            swap(&runtime.out, &buffer)
+            runtime.finish()
+        }
         try runtime.renderRoot(self)
     }
 
@@ -46,6 +49,7 @@ public final class Template: Sendable {
         defer {
             recorder.finish(output: runtime.out)
             swap(&runtime.out, &buffer)
+            runtime.finish()
         }
         try runtime.renderRoot(self)
     }

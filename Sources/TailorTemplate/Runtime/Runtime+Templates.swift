@@ -132,14 +132,14 @@ extension Runtime {
     /// A context for a template included or imported `with context`: it sees the
     /// current locals and template variables, and keeps its own.
     private func childContext() -> TemplateContext {
-        let snapshot = TemplateContext(root: context.root, parent: context)
+        let snapshot = track(TemplateContext(root: context.root, parent: context))
         for (id, value) in visibleLocals() where id != SymbolTable.Fixed.loop { snapshot.vars[id] = value }
-        return TemplateContext(root: context.root, parent: snapshot)
+        return track(TemplateContext(root: context.root, parent: snapshot))
     }
 
     /// `{% include %}`: renders the template here, with or without the current context.
     func include(_ template: Template, withContext: Bool) throws {
-        let ctx = withContext ? childContext() : TemplateContext(root: RootContext([:], environment: environment), parent: nil)
+        let ctx = withContext ? childContext() : track(TemplateContext(root: RootContext([:], environment: environment), parent: nil))
         try nested(context: ctx) { try renderRoot(template) }
     }
 
@@ -151,7 +151,7 @@ extension Runtime {
         guard let template = try loadTemplate(name, ignoreMissing: false) else {
             throw TemplateError(.notFound, "template '\(key)' not found")
         }
-        let ctx = withContext ? childContext() : TemplateContext(root: RootContext([:], environment: environment), parent: nil)
+        let ctx = withContext ? childContext() : track(TemplateContext(root: RootContext([:], environment: environment), parent: nil))
         let output = try nested(context: ctx) { try capture { try renderRoot(template) } }
         let module = ModuleObject(name: template.name, context: ctx, output: output)
         if !withContext { modules[key] = module }

@@ -58,6 +58,28 @@ public final class Runtime {
         self.out = []
         self.outputLimit = environment.options.maxOutputBytes
         self.context = TemplateContext(root: RootContext(root, environment: environment), parent: nil)
+        contexts.append(context)
+    }
+
+    /// Every template context this render made. A macro holds its context and
+    /// the context holds the macro (as a template variable): `finish()` breaks
+    /// those cycles so nothing of a render outlives it.
+    private var contexts: [TemplateContext] = []
+
+    func track(_ context: TemplateContext) -> TemplateContext {
+        contexts.append(context)
+        return context
+    }
+
+    /// Ends the render: releases what it made.
+    func finish() {
+        for context in contexts {
+            context.vars = SymbolMap()
+            context.blocks = [:]
+        }
+        contexts = []
+        modules = [:]
+        locals = Locals()
     }
 
     public var strictUndefined: Bool { strict }
