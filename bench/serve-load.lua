@@ -18,7 +18,7 @@ local path = "/v1/campaigns/" .. (os.getenv("CAMPAIGN") or "spring_sale") .. "/r
 local threads = {}
 local counter = 0
 local answered = 0
-local bad = 0
+bad = 0  -- global: done() reads it from each thread with thread:get
 local thread_id = 0
 
 function setup(thread)
