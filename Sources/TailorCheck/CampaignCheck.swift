@@ -63,14 +63,9 @@ public final class CampaignCheck {
         var strict = campaign
         strict.undefined = .strict
         let sendSeconds = settings.sendDate ?? campaign.sendDate ?? Int(Date().timeIntervalSince1970)
-        let templates: CampaignTemplates
-        let recommender = try (settings.catalog ?? campaign.data.catalog).map { catalog in
-            try Recommender.load(
-                catalog: catalog, events: settings.events ?? campaign.data.events, idColumn: campaign.data.idColumn)
-        }
+        let setup: CampaignSetup
         do {
-            templates = try CampaignTemplates.compile(
-                strict, now: sendSeconds, environmentSetup: { env in recommender?.register(in: env) })
+            setup = try CampaignSetup(strict, now: sendSeconds, catalog: settings.catalog, events: settings.events)
         } catch let error as TemplateError {
             add(error, segment: nil)
             return
@@ -79,6 +74,8 @@ public final class CampaignCheck {
                              line: error.line, column: error.column), segment: nil)
             return
         }
+        let templates = setup.templates
+        let recommender = setup.recommender
         let analysis = try Analysis(templates)
         let segmentsFile = try loadSegments(now: sendSeconds)
         checkSegmentNames(analysis, segmentsFile)

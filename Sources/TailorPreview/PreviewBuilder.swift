@@ -41,11 +41,9 @@ public struct PreviewBuilder: Sendable {
     private func buildUnwrapped() throws -> PreviewGallery {
         let campaign = try Campaign.load(folder: settings.campaignFolder)
         let sendSeconds = campaign.sendDate ?? Int(Date().timeIntervalSince1970)
-        let recommender = try campaign.data.catalog.map { catalog in
-            try Recommender.load(catalog: catalog, events: campaign.data.events, idColumn: campaign.data.idColumn)
-        }
-        let templates = try CampaignTemplates.compile(
-            campaign, now: sendSeconds, environmentSetup: { env in recommender?.register(in: env) })
+        let setup = try CampaignSetup(campaign, now: sendSeconds)
+        let recommender = setup.recommender
+        let templates = setup.templates
         let renderer = try RecipientRenderer(
             templates: templates, sendID: "\(campaign.name)-preview-\(sendSeconds)",
             sendDate: Date(timeIntervalSince1970: TimeInterval(sendSeconds)), recommender: recommender)

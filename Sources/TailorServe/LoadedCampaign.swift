@@ -44,11 +44,10 @@ final class LoadedCampaign: Sendable {
         let campaign = try Campaign.load(folder: folder)
         let clock = Int(Date().timeIntervalSince1970)
         let now = campaign.sendDate ?? clock
-        let recommender = try campaign.data.catalog.map { catalog in
-            try Recommender.load(catalog: catalog, events: campaign.data.events, idColumn: campaign.data.idColumn)
-        }
+        let setup = try CampaignSetup(campaign, now: now)
+        let recommender = setup.recommender
         self.recommender = recommender
-        templates = try CampaignTemplates.compile(campaign, now: now, environmentSetup: { recommender?.register(in: $0) })
+        templates = setup.templates
         // Fails here, at load, for a bad From or Reply-To: not on every request.
         _ = try RecipientRenderer(
             templates: templates, sendID: "\(campaign.name)-check", sendDate: Date(), recommender: recommender)

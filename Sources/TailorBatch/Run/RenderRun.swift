@@ -50,12 +50,9 @@ public final class RenderRun: @unchecked Sendable {
         let campaign = try Campaign.load(folder: settings.campaignFolder)
         self.campaign = campaign
         sendSeconds = settings.sendDate ?? campaign.sendDate ?? Int(Date().timeIntervalSince1970)
-        let recommender = try (settings.catalog ?? campaign.data.catalog).map { catalog in
-            try Recommender.load(
-                catalog: catalog, events: settings.events ?? campaign.data.events, idColumn: campaign.data.idColumn)
-        }
-        templates = try CampaignTemplates.compile(
-            campaign, now: sendSeconds, environmentSetup: { env in recommender?.register(in: env) })
+        let setup = try CampaignSetup(campaign, now: sendSeconds, catalog: settings.catalog, events: settings.events)
+        let recommender = setup.recommender
+        templates = setup.templates
         outDirectory = URL(fileURLWithPath: settings.outDirectory ?? "out/\(campaign.name)")
         layout = OutputLayout(directory: outDirectory, format: settings.format, shard: settings.shard)
         let sendDate = Date(timeIntervalSince1970: TimeInterval(sendSeconds))
