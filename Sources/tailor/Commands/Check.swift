@@ -39,14 +39,10 @@ struct Check: ParsableCommand {
     @Argument(help: ArgumentHelp("Campaign folders (default: every campaign under templates/).", valueName: "campaign"))
     var campaigns: [String] = []
 
-    @Option(help: ArgumentHelp("The profiles file (default: the campaign's data.profiles).", valueName: "file"))
-    var profiles: String?
+    @OptionGroup var inputs: CampaignInputs
 
-    @Option(help: ArgumentHelp("The events file (default: the campaign's data.events).", valueName: "file"))
-    var events: String?
 
-    @Option(help: ArgumentHelp("The segments file (default: the campaign's data.segments).", valueName: "file"))
-    var segments: String?
+
 
     @Option(help: ArgumentHelp("Fixtures for segments the profiles lack (default: previews.yml beside the segments file).", valueName: "file"))
     var previews: String?
@@ -92,9 +88,10 @@ struct Check: ParsableCommand {
         var failed = false
         for folder in folders {
             var settings = CheckSettings(campaignFolder: folder)
-            settings.profiles = profiles
-            settings.events = events
-            settings.segments = segments
+            settings.profiles = inputs.profiles
+            settings.events = inputs.events
+            settings.segments = inputs.segments
+            settings.catalog = inputs.catalog
             settings.previews = previews
             settings.validateEvery = validationMode == "every"
             settings.sendDate = sendDate.flatMap { Temporal.seconds(of: .string($0)) }

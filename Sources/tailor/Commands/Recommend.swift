@@ -38,17 +38,11 @@ struct Recommend: ParsableCommand {
     @Option(help: ArgumentHelp("The campaign folder.", valueName: "folder"))
     var campaign = "templates/spring_sale"
 
-    @Option(help: ArgumentHelp("The profiles file (default: the campaign's).", valueName: "file"))
-    var profiles: String?
+    @OptionGroup var inputs: CampaignInputs
 
-    @Option(help: ArgumentHelp("The events file (default: the campaign's).", valueName: "file"))
-    var events: String?
 
-    @Option(help: ArgumentHelp("The catalog file (default: the campaign's).", valueName: "file"))
-    var catalog: String?
 
-    @Option(help: ArgumentHelp("The segments file (default: the campaign's).", valueName: "file"))
-    var segments: String?
+
 
     @Option(help: ArgumentHelp("A CSV of recipient ids and product ids for the 'external' strategy.", valueName: "file"))
     var external: String?
@@ -57,13 +51,13 @@ struct Recommend: ParsableCommand {
         do {
             let campaign = try Campaign.load(folder: self.campaign)
             let data = campaign.data
-            guard let catalogPath = catalog ?? data.catalog else {
+            guard let catalogPath = inputs.catalog ?? data.catalog else {
                 throw ValidationError("The campaign names no catalog (data: catalog:); give one with --catalog.")
             }
-            guard let profilesPath = profiles ?? data.profiles else {
+            guard let profilesPath = inputs.profiles ?? data.profiles else {
                 throw ValidationError("The campaign names no profiles file (data: profiles:); give one with --profiles.")
             }
-            let eventsPath = events ?? data.events
+            let eventsPath = inputs.events ?? data.events
             let recommender = try Recommender.load(
                 catalog: catalogPath, events: eventsPath, external: external, idColumn: data.idColumn)
             for row in recommender.catalog.badRows.rows.prefix(5) { ErrorPrinter.write("warning: \(row)") }
@@ -73,7 +67,7 @@ struct Recommend: ParsableCommand {
             let templates = try CampaignTemplates.compile(campaign, environmentSetup: recommender.register(in:))
             let format = ProfileFormat(idColumn: data.idColumn, emailColumn: data.emailColumn)
             guard var context = try Self.context(
-                of: recipient, profiles: profilesPath, events: eventsPath, segments: segments ?? data.segments, format: format)
+                of: recipient, profiles: profilesPath, events: eventsPath, segments: inputs.segments ?? data.segments, format: format)
             else {
                 ErrorPrinter.write("error: recipient '\(recipient)' is not among the profiles of \(profilesPath)")
                 throw ExitCode.unreadableInput

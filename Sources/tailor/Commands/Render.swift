@@ -76,17 +76,11 @@ struct Render: ParsableCommand {
     @Argument(help: ArgumentHelp("Campaign folders (default: every campaign under templates/).", valueName: "campaign"))
     var campaigns: [String] = []
 
-    @Option(help: ArgumentHelp("The profiles file, CSV or JSONL (default: the campaign's data.profiles).", valueName: "file"))
-    var profiles: String?
+    @OptionGroup var inputs: CampaignInputs
 
-    @Option(help: ArgumentHelp("The events file (default: the campaign's data.events).", valueName: "file"))
-    var events: String?
 
-    @Option(help: ArgumentHelp("The segments file (default: the campaign's data.segments).", valueName: "file"))
-    var segments: String?
 
-    @Option(help: ArgumentHelp("The product catalog for recommendation blocks (default: the campaign's data.catalog).", valueName: "file"))
-    var catalog: String?
+
 
     @Option(help: ArgumentHelp("Output format: eml, mbox, jsonl, ses, sendgrid, postmark.", valueName: "format"))
     var format = "eml"
@@ -176,10 +170,10 @@ struct Render: ParsableCommand {
         var anyFailed = false
         for folder in folders {
             var settings = RenderSettings(campaignFolder: folder)
-            settings.profiles = profiles
-            settings.events = events
-            settings.segments = segments
-            settings.catalog = catalog
+            settings.profiles = inputs.profiles
+            settings.events = inputs.events
+            settings.segments = inputs.segments
+            settings.catalog = inputs.catalog
             settings.validate = ValidationMode(rawValue: validation)!
             settings.resume = resume
             do {
