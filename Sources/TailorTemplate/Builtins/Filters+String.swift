@@ -91,6 +91,8 @@ enum StringFilters {
         }
         guard leeway >= 0 else { throw TemplateError(.runtime, "expected leeway >= 0, got \(leeway)") }
         let text = try value.stringify()
+        // Never more scalars than UTF-8 bytes: most names fit without counting.
+        if text.utf8.count <= length + leeway { return value.isMarkup ? value : .string(text) }
         let scalars = Array(text.unicodeScalars)
         if scalars.count <= length + leeway { return value.isMarkup ? value : .string(text) }
         var kept = PyString.string(scalars[..<(length - endLength)])

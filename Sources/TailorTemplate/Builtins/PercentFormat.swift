@@ -15,6 +15,7 @@ enum PercentFormat {
     /// With `escaping`, interpolated text is HTML-escaped unless it is
     /// `Markup`, as `Markup('%s') % value` does.
     static func format(_ format: String, _ arguments: Value, escaping: Bool) throws -> String {
+        if let fixed = fixedPointShortcut(format, arguments) { return fixed }
         var state = ArgumentState(arguments)
         let chars = Array(format.unicodeScalars)
         var out = ""
@@ -138,6 +139,31 @@ enum PercentFormat {
         }
     }
 
+    /// `'%.2f' % price`, the common case in email, without scanning the format:
+    /// exactly `%.Nf` and one number. Nil for anything else, which takes the
+    /// general path (and gives the same text).
+    private static func fixedPointShortcut(_ format: String, _ arguments: Value) -> String? {
+        let utf8 = format.utf8
+        guard utf8.count == 4 else { return nil }
+        var bytes = utf8.makeIterator()
+        guard bytes.next() == UInt8(ascii: "%"), bytes.next() == UInt8(ascii: "."), let digit = bytes.next(),
+            digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9"), bytes.next() == UInt8(ascii: "f")
+        else { return nil }
+        let number: Double
+        switch arguments {
+        case .float(let d): number = d
+        case .int(let i): number = Double(i)
+        case .tuple(let items) where items.count == 1:
+            switch items[0] {
+            case .float(let d): number = d
+            case .int(let i): number = Double(i)
+            default: return nil
+            }
+        default: return nil
+        }
+        return FixedPoint.format(number, precision: Int(digit - UInt8(ascii: "0")))
+    }
+
     /// A width or precision: digits, or `*` taking the next argument.
     private static func readNumber(_ chars: [Unicode.Scalar], _ i: inout Int, _ state: inout ArgumentState) throws -> Int? {
         if i < chars.count && chars[i] == "*" {
@@ -146,7 +172,7 @@ enum PercentFormat {
             return n
         }
         var digits = ""
-        while i < chars.count, chars[i].properties.numericType == .decimal, chars[i].isASCII {
+        while i < chars.count, chars[i].value >= 0x30, chars[i].value <= 0x39 {
             digits.unicodeScalars.append(chars[i])
             i += 1
         }

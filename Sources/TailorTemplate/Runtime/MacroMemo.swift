@@ -6,24 +6,35 @@ import Synchronization
 /// output is rendered once per distinct argument list and then copied.
 ///
 /// Shared by every render of the template, across threads, and bounded: once
-/// full it stops remembering. A miss costs a hash of the arguments, small
-/// beside rendering the body.
+/// full it stops remembering. Arguments are keyed by a ``MemoFingerprint`` taken
+/// in one pass over them (a product's dict of a few strings costs a few hundred
+/// instructions), then compared exactly on a hit.
 final class MacroMemo: Sendable {
     /// Globals the body reads; a render where any is shadowed bypasses the memo.
     let globalIDs: [Int]
 
-    private struct Key: Hashable {
-        let autoescape: Bool
+    /// The arguments of one call, ready to look up.
+    struct Key: Hashable, Sendable {
+        let fingerprint: UInt64
         let arguments: [Value]
 
+        /// Nil when an argument is not plain data (an object, an undefined).
+        init?(_ arguments: [Value], autoescape: Bool) {
+            var print = MemoFingerprint(seed: autoescape ? 0x9E37_79B9_7F4A_7C15 : 0xC2B2_AE3D_27D4_EB4F)
+            for argument in arguments {
+                guard print.add(argument) else { return nil }
+            }
+            fingerprint = print.value
+            self.arguments = arguments
+        }
+
         static func == (a: Key, b: Key) -> Bool {
-            a.autoescape == b.autoescape && a.arguments.count == b.arguments.count
+            a.fingerprint == b.fingerprint && a.arguments.count == b.arguments.count
                 && zip(a.arguments, b.arguments).allSatisfy { $0.isIdentical(to: $1) }
         }
 
         func hash(into hasher: inout Hasher) {
-            hasher.combine(autoescape)
-            for argument in arguments { argument.hashIdentity(into: &hasher) }
+            hasher.combine(fingerprint)
         }
     }
 
@@ -35,26 +46,14 @@ final class MacroMemo: Sendable {
     }
 
     /// The bytes rendered before for these arguments, or nil.
-    func lookup(_ arguments: [Value], autoescape: Bool) -> [UInt8]? {
-        let key = Key(autoescape: autoescape, arguments: arguments)
-        return entries.withLock { $0[key] }
+    func lookup(_ key: Key) -> [UInt8]? {
+        entries.withLock { $0[key] }
     }
 
-    func store(_ arguments: [Value], autoescape: Bool, output: [UInt8]) {
-        let key = Key(autoescape: autoescape, arguments: arguments)
+    func store(_ key: Key, output: [UInt8]) {
         entries.withLock { entries in
             guard entries.count < Self.maxEntries else { return }
             entries[key] = output
-        }
-    }
-
-    /// Whether arguments of this shape can be keys: plain data only.
-    static func isKeyable(_ value: Value) -> Bool {
-        switch value {
-        case .none, .bool, .int, .float, .string, .markup: return true
-        case .list(let items), .tuple(let items): return items.allSatisfy(isKeyable)
-        case .dict(let d): return d.keys.allSatisfy(isKeyable) && d.values.allSatisfy(isKeyable)
-        case .undefined, .object: return false
         }
     }
 }
@@ -75,30 +74,6 @@ extension Value {
             return a.count == b.count && zip(a.keys, b.keys).allSatisfy { $0.isIdentical(to: $1) }
                 && zip(a.values, b.values).allSatisfy { $0.isIdentical(to: $1) }
         default: return false
-        }
-    }
-
-    /// A hash consistent with `isIdentical`.
-    func hashIdentity(into hasher: inout Hasher) {
-        switch self {
-        case .none: hasher.combine(0)
-        case .bool(let b): hasher.combine(1); hasher.combine(b)
-        case .int(let i): hasher.combine(2); hasher.combine(i)
-        case .float(let d): hasher.combine(3); hasher.combine(d.bitPattern)
-        case .string(let s): hasher.combine(4); hasher.combine(s)
-        case .markup(let s): hasher.combine(5); hasher.combine(s)
-        case .list(let items), .tuple(let items):
-            hasher.combine(6)
-            hasher.combine(items.count)
-            for item in items { item.hashIdentity(into: &hasher) }
-        case .dict(let d):
-            hasher.combine(7)
-            hasher.combine(d.count)
-            for (k, v) in zip(d.keys, d.values) {
-                k.hashIdentity(into: &hasher)
-                v.hashIdentity(into: &hasher)
-            }
-        case .undefined, .object: hasher.combine(8)
         }
     }
 }

@@ -61,14 +61,12 @@ final class MacroObject: ValueObject, @unchecked Sendable {
                 .type, "macro '\(macro.name)' takes not more than \(params.count) argument(s)")
         }
         var extraKeywords = Dict()
-        var keywordValues: [String: Value] = [:]
         var callerValue: Value? = nil
         for (name, value) in arguments.keywords {
             if let i = params.firstIndex(of: name) {
                 if i < positional.count {
                     throw TemplateError(.type, "macro '\(macro.name)' got multiple values for argument '\(name)'")
                 }
-                keywordValues[name] = value
             } else if name == "caller" && macro.usesCaller {
                 callerValue = value
             } else if macro.usesKwargs {
@@ -77,22 +75,22 @@ final class MacroObject: ValueObject, @unchecked Sendable {
                 throw TemplateError(.type, "macro '\(macro.name)' takes no keyword argument '\(name)'")
             }
         }
-        var memoKey: [Value]? = macro.memo == nil ? nil : []
+        let memoized = macro.memo != nil
+        var memoArguments: [Value] = []
+        if memoized { memoArguments.reserveCapacity(params.count) }
         for (i, name) in params.enumerated() {
             let value: Value
             if i < positional.count {
                 value = positional[i]
-            } else if let given = keywordValues[name] {
-                value = given
+            } else if let given = arguments.keywords.last(where: { $0.name == name }) {
+                value = given.value
             } else if let defaultValue = macro.defaults[i] {
                 value = try defaultValue(rt)
             } else {
                 value = rt.undefined(.message("parameter '\(name)' was not provided"))
             }
             rt.locals.append(macro.parameterIDs[i], value)
-            if memoKey != nil {
-                if MacroMemo.isKeyable(value) { memoKey!.append(value) } else { memoKey = nil }
-            }
+            if memoized { memoArguments.append(value) }
         }
         if macro.usesVarargs {
             rt.locals.append(SymbolTable.Fixed.varargs, .tuple(positional.count > params.count ? Array(positional[params.count...]) : []))
@@ -101,14 +99,16 @@ final class MacroObject: ValueObject, @unchecked Sendable {
         if macro.usesCaller {
             rt.locals.append(SymbolTable.Fixed.caller, callerValue ?? rt.undefined(.message("no caller defined")))
         }
-        if let memo = macro.memo, let key = memoKey, memo.globalIDs.allSatisfy(rt.resolvesToGlobal) {
-            if let bytes = memo.lookup(key, autoescape: rt.autoescape) {
+        if let memo = macro.memo, memo.globalIDs.allSatisfy(rt.resolvesToGlobal),
+            let key = MacroMemo.Key(memoArguments, autoescape: rt.autoescape)
+        {
+            if let bytes = memo.lookup(key) {
                 try rt.write(bytes)
                 return
             }
             let start = rt.out.count
             try macro.body(rt)
-            memo.store(key, autoescape: rt.autoescape, output: Array(rt.out[start...]))
+            memo.store(key, output: Array(rt.out[start...]))
             return
         }
         try macro.body(rt)

@@ -90,6 +90,20 @@ public struct Dict: Sendable {
         }
     }
 
+    /// Appends a key the caller knows is not present (a JSON reader that has
+    /// already ruled out a repeat), skipping the search.
+    mutating func appendNew(_ key: Value, _ value: Value) {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        let s = storage
+        s.keys.append(key)
+        s.values.append(value)
+        if s.index != nil {
+            s.index![key] = s.keys.count - 1
+        } else if s.keys.count > Self.indexThreshold {
+            rebuildIndex()
+        }
+    }
+
     public subscript(string key: String) -> Value? {
         get { value(forString: key) }
         set { self[.string(key)] = newValue }

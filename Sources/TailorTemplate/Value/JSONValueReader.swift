@@ -228,6 +228,9 @@ private struct JSONParser {
         try enter()
         position += 1  // {
         var dict = Dict()
+        // A digest of each key's bytes: a repeated key (rare) is looked for only
+        // when its digest was seen before in this object.
+        var keyDigests: [UInt64] = []
         skipWhitespace()
         if peek() == UInt8(ascii: "}") {
             position += 1
@@ -244,7 +247,8 @@ private struct JSONParser {
                     message: "unexpected \(describeByte(at: position)), expected a string key (object keys are quoted)",
                     offset: position)
             }
-            let key = try parseString()
+            var key = try parseString()
+            let digest = key.withUTF8 { Self.digest($0) }
             skipWhitespace()
             guard peek() == UInt8(ascii: ":") else {
                 if position >= bytes.count {
@@ -255,7 +259,13 @@ private struct JSONParser {
             }
             position += 1
             skipWhitespace()
-            dict[.string(key)] = try parseValue()
+            let value = try parseValue()
+            if keyDigests.contains(digest) {
+                dict[.string(key)] = value
+            } else {
+                keyDigests.append(digest)
+                dict.appendNew(.string(key), value)
+            }
             skipWhitespace()
             guard position < bytes.count else {
                 throw Failure(message: "unexpected end of input, expected ',' or '}' in an object", offset: position)
@@ -270,6 +280,16 @@ private struct JSONParser {
         }
         depth -= 1
         return .dict(dict)
+    }
+
+    /// FNV-1a over a decoded key's UTF-8: equal keys, however they were
+    /// escaped, have equal digests.
+    static func digest(_ raw: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in raw {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+        return hash
     }
 
     // MARK: Numbers
