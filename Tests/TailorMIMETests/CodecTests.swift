@@ -134,19 +134,37 @@ struct WordRow: Sendable, CustomStringConvertible {
             "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
             "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
         ),
+        (
+            "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu",
+            "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1"
+        ),
         (String(repeating: "a", count: 1000), "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3"),
+        (String(repeating: "a", count: 1_000_000), "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"),
     ])
     func sha256Vectors(_ input: String, _ expected: String) {
         #expect(SHA256Hasher.hex(of: input) == expected)
     }
 
-    @Test func sha256StreamingMatchesOneShot() {
+    @Test(arguments: [[63, 200], [0, 1, 64, 65], [55, 56, 57], [999], [128, 512, 513]])
+    func sha256StreamingMatchesOneShot(_ cuts: [Int]) {
         let data = Array((0..<1000).map { UInt8($0 % 251) })
         var hasher = SHA256Hasher()
-        hasher.update(data[0..<63])
-        hasher.update(data[63..<200])
-        hasher.update(data[200...])
+        var start = 0
+        for cut in cuts + [data.count] {
+            hasher.update(data[start..<cut])
+            start = cut
+        }
         #expect(hasher.finalizeHex() == SHA256Hasher.hex(of: data))
+        #expect(SHA256Hasher.hex(hasher.finalize()) == hasher.finalizeHex())
+    }
+
+    @Test func sha256OfStringsAndSequences() {
+        var hasher = SHA256Hasher()
+        hasher.update("ab")
+        hasher.update(Substring("c").utf8)
+        hasher.update(AnySequence([UInt8]()))
+        #expect(hasher.finalizeHex() == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256Hasher.hex([0x00, 0x0f, 0xa0, 0xff]) == "000fa0ff")
     }
 
     @Test(arguments: [
