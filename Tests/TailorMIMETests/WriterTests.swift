@@ -226,16 +226,34 @@ import Testing
 @Suite struct BoundaryTests {
     @Test func deterministicAndAbsentFromBodies() throws {
         let hostile = "--=_tailor_ and =_tailor_0123 and -- and =_"
-        let a = MultipartAlternative(text: hostile, html: "<p>\(hostile)</p>")
-        let b = MultipartAlternative(text: hostile, html: "<p>\(hostile)</p>")
+        let a = MultipartAlternative(text: hostile, html: "<p>\(hostile)</p>", sendID: "spring", recipientID: "c-1")
+        let b = MultipartAlternative(text: hostile, html: "<p>\(hostile)</p>", sendID: "spring", recipientID: "c-1")
         #expect(a.boundary == b.boundary)
         #expect(!a.encodedText.contains(a.boundary) && !a.encodedHTML.contains(a.boundary))
         #expect(!a.encodedText.contains("=_"))
-        let c = MultipartAlternative(text: hostile + "!", html: "<p>\(hostile)</p>")
-        #expect(c.boundary != a.boundary)
+        let c = MultipartAlternative(text: hostile, html: "<p>\(hostile)</p>", sendID: "spring", recipientID: "c-2")
+        let d = MultipartAlternative(text: hostile, html: "<p>\(hostile)</p>", sendID: "summer", recipientID: "c-1")
+        #expect(Set([a.boundary, c.boundary, d.boundary]).count == 3)
         // RFC 2046 bchars and length.
         #expect(a.boundary.count <= 70)
         #expect(a.boundary.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x7a).contains($0) || "=_".utf8.contains($0) })
+    }
+
+    @Test func boundaryIsResaltedWhenAPartHoldsIt() {
+        let first = MultipartBoundary.candidate(sendID: "spring", recipientID: "c-1", salt: 0)
+        let second = MultipartBoundary.candidate(sendID: "spring", recipientID: "c-1", salt: 1)
+        #expect(first.hasPrefix("=_tailor_") && first.utf8.count == 41 && first != second)
+        let part = Array("x=\r\n\(first)y".utf8)
+        #expect(MultipartBoundary.derive(sendID: "spring", recipientID: "c-1", avoiding: [[], part]) == second)
+        #expect(MultipartBoundary.derive(sendID: "spring", recipientID: "c-1", avoiding: [[]]) == first)
+    }
+
+    @Test(arguments: [
+        ("=_tailor_", "=_tailor_", true), ("=_tailor_", "x=_tailor_", true), ("=_tailor_", "=_tailor", false),
+        ("=_ab", "_=_a=_ab", true), ("=_ab", "=_a_b", false), ("=_ab", "", false), ("=_ab", "a_b_=_", false),
+    ])
+    func boundarySearch(_ needle: String, _ haystack: String, _ found: Bool) {
+        #expect(MultipartBoundary.occurs(needle, in: Array(haystack.utf8)) == found)
     }
 
     @Test func messageStructure() throws {

@@ -57,7 +57,18 @@ public struct MessageBuilder: Sendable {
         "list-unsubscribe-post",
     ]
 
+    /// The header lines every message of the send shares, each ending with CRLF.
+    let fromLine: [UInt8]
+    let replyToLine: [UInt8]
+    let dateLine: [UInt8]
+    let campaignLines: [UInt8]
+    /// The `Date` field of every message, for ``MailMessage/headers``.
+    let dateField: HeaderField
+
     /// A builder for one send; throws for a reserved extra header or a bad domain.
+    ///
+    /// What is the same for every message (the `From`, `Reply-To` and `Date` lines, the
+    /// campaign's headers folded) is formatted here, once.
     public init(
         from: MailAddress, replyTo: MailAddress? = nil, sendID: String, sendDate: Date,
         timeZone: TimeZone = TimeZone(secondsFromGMT: 0)!, messageIDDomain: String? = nil,
@@ -76,6 +87,18 @@ public struct MessageBuilder: Sendable {
         self.messageIDDomain = domain
         self.headers = headers
         self.requireUnsubscribe = requireUnsubscribe
+        let date = MessageDate.format(sendDate, timeZone: timeZone)
+        fromLine = Self.line(try Self.addressField("From", from))
+        if let replyTo {
+            replyToLine = Self.line(try Self.addressField("Reply-To", replyTo))
+        } else {
+            replyToLine = []
+        }
+        dateLine = Self.line("Date: " + date)
+        var campaignLines: [UInt8] = []
+        for field in headers { campaignLines += Self.line(try HeaderFolding.unstructured(field)) }
+        self.campaignLines = campaignLines
+        dateField = try HeaderField(name: "Date", value: date)
     }
 
     /// The message for one recipient.
@@ -85,7 +108,6 @@ public struct MessageBuilder: Sendable {
         }
         try HeaderField.validateValue(content.subject, header: "Subject")
         let messageID = try MessageID(sendID: sendID, recipientID: content.recipientID, domain: messageIDDomain)
-        let date = MessageDate.format(sendDate, timeZone: timeZone)
         var unsubscribe: ListUnsubscribe?
         if let url = content.unsubscribeURL, !url.isEmpty {
             unsubscribe = try ListUnsubscribe(url: url, mailto: content.unsubscribeMailto)
@@ -94,43 +116,65 @@ public struct MessageBuilder: Sendable {
         }
         let html = Preheader.insert(content.preheader ?? "", into: content.html)
 
-        var lines: [String] = []
-        lines.append(try addressField("From", from))
-        lines.append(try addressField("To", content.to))
-        if let replyTo { lines.append(try addressField("Reply-To", replyTo)) }
-        lines.append(try HeaderFolding.unstructured(HeaderField(name: "Subject", value: content.subject)))
-        lines.append("Date: " + date)
-        lines.append("Message-ID: " + messageID.value)
-        lines.append("MIME-Version: 1.0")
-        var logical: [HeaderField] = [
-            try HeaderField(name: "Date", value: date),
-            try HeaderField(name: "Message-ID", value: messageID.value),
-        ]
+        // The lines between the fixed ones, in message order, without their CRLF.
+        let to = try Self.addressField("To", content.to)
+        let subject = try HeaderFolding.unstructured(HeaderField(name: "Subject", value: content.subject))
+        var middle = ["Message-ID: " + messageID.value, "MIME-Version: 1.0"]
+        var logical = [dateField, try HeaderField(name: "Message-ID", value: messageID.value)]
         if let unsubscribe {
-            lines += try unsubscribe.renderedFields()
+            middle += try unsubscribe.renderedFields()
             logical.append(try HeaderField(name: "List-Unsubscribe", value: unsubscribe.value))
             logical.append(try HeaderField(name: "List-Unsubscribe-Post", value: ListUnsubscribe.postValue))
         }
-        for field in headers + content.headers {
-            lines.append(try HeaderFolding.unstructured(field))
+        logical += headers
+        var last: [String] = []
+        for field in content.headers {
+            last.append(try HeaderFolding.unstructured(field))
             logical.append(field)
         }
-        let multipart = MultipartAlternative(text: content.text, html: html)
-        lines.append(multipart.contentTypeField)
+        let multipart = MultipartAlternative(
+            text: content.text, html: html, sendID: sendID, recipientID: content.recipientID)
+        last.append(multipart.contentTypeField)
 
-        var message = lines.joined(separator: "\r\n")
-        message += "\r\n\r\n"
-        message += multipart.body
-        let bytes = Array(message.utf8)
+        var bytes: [UInt8] = []
+        let lines = [to, subject] + middle + last
+        bytes.reserveCapacity(
+            fromLine.count + replyToLine.count + dateLine.count + campaignLines.count
+                + lines.reduce(0) { $0 + $1.utf8.count + 2 } + 2 + multipart.bodyCount)
+        bytes += fromLine
+        Self.appendLine(to, to: &bytes)
+        bytes += replyToLine
+        Self.appendLine(subject, to: &bytes)
+        bytes += dateLine
+        for line in middle { Self.appendLine(line, to: &bytes) }
+        bytes += campaignLines
+        for line in last { Self.appendLine(line, to: &bytes) }
+        bytes.append(0x0d)
+        bytes.append(0x0a)
+        multipart.append(to: &bytes)
         return MailMessage(
             recipientID: content.recipientID, from: from, to: content.to, replyTo: replyTo,
             subject: content.subject, html: html, text: content.text, messageID: messageID.value,
-            date: date, sendDate: sendDate, headers: logical, bytes: bytes, sha256: SHA256Hasher.hex(of: bytes))
+            date: dateField.value, sendDate: sendDate, headers: logical, bytes: bytes,
+            sha256: SHA256Hasher.hex(of: bytes))
     }
 
-    private func addressField(_ name: String, _ address: MailAddress) throws(MIMEError) -> String {
+    private static func addressField(_ name: String, _ address: MailAddress) throws(MIMEError) -> String {
         var folder = HeaderFolder(name: name)
         address.append(to: &folder)
         return try folder.checkedRendered()
+    }
+
+    /// A header line and its CRLF, as bytes.
+    private static func line(_ text: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        appendLine(text, to: &bytes)
+        return bytes
+    }
+
+    private static func appendLine(_ text: String, to bytes: inout [UInt8]) {
+        bytes += text.utf8
+        bytes.append(0x0d)
+        bytes.append(0x0a)
     }
 }
