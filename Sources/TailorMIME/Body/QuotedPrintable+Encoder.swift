@@ -8,20 +8,16 @@ extension QuotedPrintable {
     /// would not fit: on the last character of a line the whole 76 columns are
     /// available, before that 75, leaving room for the `=` of a soft break.
     struct Encoder {
-        private let input: UnsafePointer<UInt8>
-        private let count: Int
-        private let output: UnsafeMutablePointer<UInt8>
-        /// The next input byte.
-        private var i = 0
-        /// Bytes written so far.
-        private(set) var written = 0
-        /// Characters on the current encoded line.
-        private var column = 0
+        let input: UnsafePointer<UInt8>
+        let count: Int
+        let output: UnsafeMutablePointer<UInt8>
 
-        init(input: UnsafePointer<UInt8>, count: Int, output: UnsafeMutablePointer<UInt8>) {
-            self.input = input
-            self.count = count
-            self.output = output
+        /// Where the encoder is: the next input byte, bytes written, and characters
+        /// on the current encoded line.
+        struct Cursor {
+            var i = 0
+            var written = 0
+            var column = 0
         }
 
         /// A line may end with a soft break's `=` only if everything before it fits in 75.
@@ -30,80 +26,135 @@ extension QuotedPrintable {
         private static let lf: UInt8 = 0x0a
         private static let space: UInt8 = 0x20
 
-        mutating func run() {
-            var atLineStart = true
-            while i < count {
-                if atLineStart {
-                    atLineStart = false
-                    if startsWithFrom() {
-                        putEscape(input[i])
-                        column = 3
-                        i += 1
-                        continue
-                    }
-                }
-                if column < Self.softLimit, i + 8 <= count, copyLiteralRun() { continue }
-                let byte = input[i]
+        /// Encodes the whole input; returns the number of bytes written.
+        func run() -> Int {
+            var at = Cursor()
+            escapeFromLine(&at)
+            while at.i < count {
+                copyLiterals(&at)
+                guard at.i < count else { break }
+                let byte = input[at.i]
                 if byte == Self.cr || byte == Self.lf {
-                    i += byte == Self.cr && i + 1 < count && input[i + 1] == Self.lf ? 2 : 1
-                    put(Self.cr, Self.lf)
-                    column = 0
-                    atLineStart = true
+                    at.i += byte == Self.cr && at.i + 1 < count && input[at.i + 1] == Self.lf ? 2 : 1
+                    output[at.written] = Self.cr
+                    output[at.written + 1] = Self.lf
+                    at.written += 2
+                    at.column = 0
+                    escapeFromLine(&at)
                 } else {
-                    encodeCharacter()
+                    encodeCharacter(&at)
                 }
             }
+            return at.written
         }
 
-        /// Copies the bytes at `i` that stand for themselves, up to eight and as many as
-        /// the line has room for; false when there is none.
+        /// Copies runs of bytes that stand for themselves, sixteen bytes a step, and
+        /// puts in the soft breaks between them; returns at anything else.
         ///
-        /// The eight bytes are tested together, SWAR fashion: a byte's high bit is set in
-        /// `control` when it is below `0x20`, in `upper` when it is `0x7F` or above, in
-        /// `equals` when it is `=`. A borrow or carry can mark a byte falsely only above
-        /// one marked rightly, so the lowest mark is exact. All eight bytes are stored,
-        /// and only the run counted: the rest is overwritten next.
-        private mutating func copyLiteralRun() -> Bool {
-            let raw = UnsafeRawPointer(input + i).loadUnaligned(as: UInt64.self)
-            let word = UInt64(littleEndian: raw)
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let high = ones &* 0x80
-            let control = (word &- ones &* 0x20) & ~word & high
-            let upper = (word &+ ones | word) & high
-            let notEquals = word ^ (ones &* 0x3d)
-            let equals = (notEquals &- ones) & ~notEquals & high
-            let literal = (control | upper | equals).trailingZeroBitCount >> 3
-            var take = min(literal, Self.softLimit - column)
-            // A space right before a line break must be escaped.
-            if take > 0, input[i + take - 1] == Self.space, isLineEnd(i + take) { take -= 1 }
-            guard take > 0 else { return false }
-            UnsafeMutableRawPointer(output + written).storeBytes(of: raw, as: UInt64.self)
-            written += take
-            column += take
-            i += take
-            return true
+        /// A step stores all sixteen bytes and counts only the run; the rest is
+        /// overwritten next. When the line is full and the next two bytes are literal,
+        /// the first is not the line's last character, so a soft break goes before it.
+        @inline(__always) private func copyLiterals(_ at: inout Cursor) {
+            var i = at.i
+            var written = at.written
+            var column = at.column
+            while i &+ 16 <= count {
+                let bytes = UnsafeRawPointer(input + i).loadUnaligned(as: SIMD2<UInt64>.self)
+                let marks = Self.marks(SIMD2(UInt64(littleEndian: bytes[0]), UInt64(littleEndian: bytes[1])))
+                let run = marks[0] != 0 ? marks[0].trailingZeroBitCount &>> 3 : 8 &+ marks[1].trailingZeroBitCount &>> 3
+                if column >= Self.softLimit {
+                    guard run >= 2 else { break }
+                    output[written] = UInt8(ascii: "=")
+                    output[written &+ 1] = Self.cr
+                    output[written &+ 2] = Self.lf
+                    written &+= 3
+                    column = 0
+                    continue
+                }
+                var take = min(run, Self.softLimit &- column)
+                if take > 0, isTrailingSpace(i &+ take &- 1) { take &-= 1 }
+                guard take > 0 else { break }
+                UnsafeMutableRawPointer(output + written).storeBytes(of: bytes, as: SIMD2<UInt64>.self)
+                i &+= take
+                written &+= take
+                column &+= take
+                if take == run, run < 16 { break }
+            }
+            at = Cursor(i: i, written: written, column: column)
         }
 
-        /// Encodes the character at `i`, with a soft break in front when it would not fit.
-        private mutating func encodeCharacter() {
-            let lead = input[i]
-            var end = i + 1
+        /// Eight bytes in each lane tested together, SWAR fashion: the high bit of each
+        /// byte that does not stand for itself, lowest first (little-endian).
+        ///
+        /// A byte's high bit is set by `word - 0x20` when it is below `0x20`, by
+        /// `word + 1` or by itself when it is `0x7F` or above, by `(word ^ "=") - 1`
+        /// when it is `=` (the `~word` such tests usually take is implied: a byte with
+        /// its own high bit set is marked anyway). A borrow or carry can mark a byte
+        /// falsely only above one marked rightly, so the lowest mark is exact.
+        @inline(__always) private static func marks(_ words: SIMD2<UInt64>) -> SIMD2<UInt64> {
+            let ones = SIMD2<UInt64>(repeating: 0x0101_0101_0101_0101)
+            let notEquals = words ^ (ones &* 0x3d)
+            return ((words &- ones &* 0x20) | (words &+ ones) | words | (notEquals &- ones)) & (ones &* 0x80)
+        }
+
+        /// Whether byte `j` is a space a line break follows: it must be escaped.
+        @inline(__always) private func isTrailingSpace(_ j: Int) -> Bool {
+            input[j] == Self.space && isLineEnd(j &+ 1)
+        }
+
+        /// Encodes the character at the cursor, with a soft break in front when it would not fit.
+        private func encodeCharacter(_ at: inout Cursor) {
+            let lead = input[at.i]
+            if lead < 0x80 {
+                let literal = isLiteral(at.i)
+                let width = literal ? 1 : 3
+                if at.column > 0, at.column &+ width > (isLineEnd(at.i &+ 1) ? maxLineLength : Self.softLimit) {
+                    put(UInt8(ascii: "="), Self.cr, Self.lf, at: &at.written)
+                    at.column = 0
+                }
+                if literal {
+                    output[at.written] = lead
+                    at.written &+= 1
+                } else {
+                    putEscape(lead, at: &at.written)
+                }
+                at.column &+= width
+                at.i &+= 1
+                return
+            }
+            var end = at.i + 1
             if lead >= 0xc2 {
-                let limit = min(count, i + (lead >= 0xf5 ? 1 : lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2))
+                let limit = min(count, at.i + (lead >= 0xf5 ? 1 : lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2))
                 while end < limit, input[end] != Self.cr, input[end] != Self.lf { end += 1 }
             }
             var width = 0
-            for j in i..<end { width += isLiteral(j) ? 1 : 3 }
+            for j in at.i..<end { width += isLiteral(j) ? 1 : 3 }
             let limit = isLineEnd(end) ? maxLineLength : Self.softLimit
-            if column > 0, column + width > limit {
-                put(UInt8(ascii: "="), Self.cr, Self.lf)
-                column = 0
+            if at.column > 0, at.column + width > limit {
+                put(UInt8(ascii: "="), Self.cr, Self.lf, at: &at.written)
+                at.column = 0
             }
-            for j in i..<end {
-                if isLiteral(j) { put(input[j]) } else { putEscape(input[j]) }
+            for j in at.i..<end {
+                if isLiteral(j) {
+                    output[at.written] = input[j]
+                    at.written += 1
+                } else {
+                    putEscape(input[j], at: &at.written)
+                }
             }
-            column += width
-            i = end
+            at.column += width
+            at.i = end
+        }
+
+        /// Escapes the `F` of a line starting with `From `.
+        @inline(__always) private func escapeFromLine(_ at: inout Cursor) {
+            guard count - at.i >= 5, input[at.i] == UInt8(ascii: "F"), input[at.i + 1] == UInt8(ascii: "r"),
+                input[at.i + 2] == UInt8(ascii: "o"), input[at.i + 3] == UInt8(ascii: "m"),
+                input[at.i + 4] == Self.space
+            else { return }
+            putEscape(input[at.i], at: &at.written)
+            at.column = 3
+            at.i += 1
         }
 
         /// Whether the byte at `j` stands for itself: printable ASCII but `=`, and space
@@ -122,26 +173,7 @@ extension QuotedPrintable {
             j == count || input[j] == Self.cr || input[j] == Self.lf
         }
 
-        /// Whether the line at `i` starts with `From `.
-        private func startsWithFrom() -> Bool {
-            guard count - i >= 5 else { return false }
-            return input[i] == UInt8(ascii: "F") && input[i + 1] == UInt8(ascii: "r")
-                && input[i + 2] == UInt8(ascii: "o") && input[i + 3] == UInt8(ascii: "m")
-                && input[i + 4] == Self.space
-        }
-
-        @inline(__always) private mutating func put(_ byte: UInt8) {
-            output[written] = byte
-            written += 1
-        }
-
-        @inline(__always) private mutating func put(_ a: UInt8, _ b: UInt8) {
-            output[written] = a
-            output[written + 1] = b
-            written += 2
-        }
-
-        @inline(__always) private mutating func put(_ a: UInt8, _ b: UInt8, _ c: UInt8) {
+        @inline(__always) private func put(_ a: UInt8, _ b: UInt8, _ c: UInt8, at written: inout Int) {
             output[written] = a
             output[written + 1] = b
             output[written + 2] = c
@@ -149,8 +181,8 @@ extension QuotedPrintable {
         }
 
         /// `=XX`, uppercase hex.
-        @inline(__always) private mutating func putEscape(_ byte: UInt8) {
-            put(UInt8(ascii: "="), Self.hexDigit(byte >> 4), Self.hexDigit(byte & 0x0f))
+        @inline(__always) private func putEscape(_ byte: UInt8, at written: inout Int) {
+            put(UInt8(ascii: "="), Self.hexDigit(byte >> 4), Self.hexDigit(byte & 0x0f), at: &written)
         }
 
         @inline(__always) private static func hexDigit(_ nibble: UInt8) -> UInt8 {

@@ -59,8 +59,6 @@ public enum QuotedPrintable {
     /// returns how many it wrote.
     static func encode(_ input: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> Int {
         guard let base = input.baseAddress, !input.isEmpty else { return 0 }
-        var encoder = Encoder(input: base, count: input.count, output: out)
-        encoder.run()
-        return encoder.written
+        return Encoder(input: base, count: input.count, output: out).run()
     }
 }

@@ -58,8 +58,8 @@ public struct ListUnsubscribe: Sendable, Hashable {
     /// The fixed `List-Unsubscribe-Post` value.
     public static let postValue = "List-Unsubscribe=One-Click"
 
-    /// Both fields, folded, without the final CRLF.
-    func renderedFields() throws(MIMEError) -> [String] {
+    /// Both fields, folded, each line ending with CRLF.
+    func renderedLines() throws(MIMEError) -> [UInt8] {
         var folder = HeaderFolder(name: "List-Unsubscribe")
         if let mailto {
             folder.appendAtom("<\(url)>,")
@@ -67,19 +67,25 @@ public struct ListUnsubscribe: Sendable, Hashable {
         } else {
             folder.appendAtom("<\(url)>")
         }
-        return [try folder.checkedRendered(), "List-Unsubscribe-Post: " + Self.postValue]
+        return try folder.checkedBytes() + Self.postLine
     }
+
+    private static let postLine = Array("\r\nList-Unsubscribe-Post: \(postValue)\r\n".utf8)
 
     /// Percent-encodes bytes that cannot stand in a URI or in this header.
     static func percentEncode(_ uri: String) -> String {
-        let hex = Array("0123456789ABCDEF".utf8)
+        func hex(_ nibble: UInt8) -> UInt8 { nibble < 10 ? nibble + 0x30 : nibble + 0x37 }
         var out: [UInt8] = []
+        out.reserveCapacity(uri.utf8.count)
         for byte in uri.utf8 {
             switch byte {
-            case 0x21...0x7e where !Array("<>\",\\^`{|} ".utf8).contains(byte):
+            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: ","), UInt8(ascii: "\\"),
+                UInt8(ascii: "^"), UInt8(ascii: "`"), UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"):
+                out += [UInt8(ascii: "%"), hex(byte >> 4), hex(byte & 0x0f)]
+            case 0x21...0x7e:
                 out.append(byte)
             default:
-                out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0f)]]
+                out += [UInt8(ascii: "%"), hex(byte >> 4), hex(byte & 0x0f)]
             }
         }
         return String(decoding: out, as: UTF8.self)

@@ -42,13 +42,15 @@ public struct MessageID: Sendable, Hashable, CustomStringConvertible {
 
     /// Letters, digits and hyphens of the send id, at most 32: atext, so still a dot-atom.
     static func slug(_ sendID: String) -> String {
-        var out = ""
-        for scalar in sendID.unicodeScalars where out.count < 32 {
-            switch scalar {
-            case "a"..."z", "A"..."Z", "0"..."9", "-": out.unicodeScalars.append(scalar)
+        var out: [UInt8] = []
+        for byte in sendID.utf8 where out.count < 32 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"):
+                out.append(byte)
             default: continue
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

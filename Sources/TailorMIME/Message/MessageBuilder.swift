@@ -88,93 +88,16 @@ public struct MessageBuilder: Sendable {
         self.headers = headers
         self.requireUnsubscribe = requireUnsubscribe
         let date = MessageDate.format(sendDate, timeZone: timeZone)
-        fromLine = Self.line(try Self.addressField("From", from))
+        fromLine = try Self.addressLine("From", from)
         if let replyTo {
-            replyToLine = Self.line(try Self.addressField("Reply-To", replyTo))
+            replyToLine = try Self.addressLine("Reply-To", replyTo)
         } else {
             replyToLine = []
         }
-        dateLine = Self.line("Date: " + date)
+        dateLine = Array("Date: \(date)\r\n".utf8)
         var campaignLines: [UInt8] = []
-        for field in headers { campaignLines += Self.line(try HeaderFolding.unstructured(field)) }
+        for field in headers { campaignLines += try Self.unstructuredLine(field) }
         self.campaignLines = campaignLines
         dateField = try HeaderField(name: "Date", value: date)
-    }
-
-    /// The message for one recipient.
-    public func build(_ content: MessageContent) throws(MIMEError) -> MailMessage {
-        for field in content.headers where Self.reservedHeaders.contains(field.name.lowercased()) {
-            throw .reservedHeader(field.name)
-        }
-        try HeaderField.validateValue(content.subject, header: "Subject")
-        let messageID = try MessageID(sendID: sendID, recipientID: content.recipientID, domain: messageIDDomain)
-        var unsubscribe: ListUnsubscribe?
-        if let url = content.unsubscribeURL, !url.isEmpty {
-            unsubscribe = try ListUnsubscribe(url: url, mailto: content.unsubscribeMailto)
-        } else if requireUnsubscribe {
-            throw .invalidUnsubscribe("", reason: "an https unsubscribe URL is required (RFC 8058)")
-        }
-        let html = Preheader.insert(content.preheader ?? "", into: content.html)
-
-        // The lines between the fixed ones, in message order, without their CRLF.
-        let to = try Self.addressField("To", content.to)
-        let subject = try HeaderFolding.unstructured(HeaderField(name: "Subject", value: content.subject))
-        var middle = ["Message-ID: " + messageID.value, "MIME-Version: 1.0"]
-        var logical = [dateField, try HeaderField(name: "Message-ID", value: messageID.value)]
-        if let unsubscribe {
-            middle += try unsubscribe.renderedFields()
-            logical.append(try HeaderField(name: "List-Unsubscribe", value: unsubscribe.value))
-            logical.append(try HeaderField(name: "List-Unsubscribe-Post", value: ListUnsubscribe.postValue))
-        }
-        logical += headers
-        var last: [String] = []
-        for field in content.headers {
-            last.append(try HeaderFolding.unstructured(field))
-            logical.append(field)
-        }
-        let multipart = MultipartAlternative(
-            text: content.text, html: html, sendID: sendID, recipientID: content.recipientID)
-        last.append(multipart.contentTypeField)
-
-        var bytes: [UInt8] = []
-        let lines = [to, subject] + middle + last
-        bytes.reserveCapacity(
-            fromLine.count + replyToLine.count + dateLine.count + campaignLines.count
-                + lines.reduce(0) { $0 + $1.utf8.count + 2 } + 2 + multipart.bodyCount)
-        bytes += fromLine
-        Self.appendLine(to, to: &bytes)
-        bytes += replyToLine
-        Self.appendLine(subject, to: &bytes)
-        bytes += dateLine
-        for line in middle { Self.appendLine(line, to: &bytes) }
-        bytes += campaignLines
-        for line in last { Self.appendLine(line, to: &bytes) }
-        bytes.append(0x0d)
-        bytes.append(0x0a)
-        multipart.append(to: &bytes)
-        return MailMessage(
-            recipientID: content.recipientID, from: from, to: content.to, replyTo: replyTo,
-            subject: content.subject, html: html, text: content.text, messageID: messageID.value,
-            date: dateField.value, sendDate: sendDate, headers: logical, bytes: bytes,
-            sha256: SHA256Hasher.hex(of: bytes))
-    }
-
-    private static func addressField(_ name: String, _ address: MailAddress) throws(MIMEError) -> String {
-        var folder = HeaderFolder(name: name)
-        address.append(to: &folder)
-        return try folder.checkedRendered()
-    }
-
-    /// A header line and its CRLF, as bytes.
-    private static func line(_ text: String) -> [UInt8] {
-        var bytes: [UInt8] = []
-        appendLine(text, to: &bytes)
-        return bytes
-    }
-
-    private static func appendLine(_ text: String, to bytes: inout [UInt8]) {
-        bytes += text.utf8
-        bytes.append(0x0d)
-        bytes.append(0x0a)
     }
 }
