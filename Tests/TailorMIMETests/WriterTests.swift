@@ -256,6 +256,17 @@ import Testing
         #expect(MultipartBoundary.occurs(needle, in: Array(haystack.utf8)) == found)
     }
 
+    @Test(arguments: [
+        ("abc", "xxabcabc", 0, 0, 2), ("abc", "xxabcabc", 3, 0, 5), ("abc", "xxabcabc", 3, 2, 5), ("abc", "xxabcabc", 6, 1, nil),
+        ("abc", "ab", 0, 0, nil), ("a", "a", 0, 0, 0), ("aab", "aaab", 0, 1, 1), ("", "xy", 1, 0, 1),
+    ] as [(String, String, Int, Int, Int?)])
+    func byteSearch(_ needle: String, _ haystack: String, _ from: Int, _ anchor: Int, _ offset: Int?) {
+        let found = Array(needle.utf8).withUnsafeBufferPointer { n in
+            Array(haystack.utf8).withUnsafeBufferPointer { ByteSearch.firstOffset(of: n, in: $0, from: from, anchor: anchor) }
+        }
+        #expect(found == offset)
+    }
+
     @Test func messageStructure() throws {
         let message = try Fixtures.messages()[1]
         let raw = message.raw
@@ -281,5 +292,15 @@ import Testing
         #expect(Preheader.insert("", into: html) == html)
         #expect(Preheader.insert("x", into: "<p>no body</p>").hasPrefix("<div"))
         #expect(Preheader.insert("Hi there", into: "<bodyguard><p>x</p>").hasPrefix("<div"))
+    }
+
+    @Test(arguments: [
+        ("Spring sale", "<body><p>Spring sale</p>", false), ("Spring sale", "<body><p>Spring sale\u{301}</p>", true),
+        ("a & b", "<body>a &amp; b", false), ("a & b", "<body>a & b", false), ("Zoë", "<body>Zoë", false),
+        ("Zoë", "<body>Zoe", true), ("x", "<BODY\tid=1>", true), ("x", "<body", true), ("q", "<bodyx><body/>", true),
+    ])
+    func preheaderFoundOnlyOnWholeCharacters(_ preheader: String, _ html: String, _ inserted: Bool) {
+        let out = Preheader.insert(preheader, into: html)
+        #expect(out.contains(Preheader.hiddenStyle) == inserted, "\(out)")
     }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The `multipart/alternative` boundary of one message: `=_tailor_` and 32 hex digits.
 ///
 /// RFC 2046 5.1.1:
@@ -34,41 +32,40 @@ enum MultipartBoundary {
 
     /// The boundary for one salt.
     static func candidate(sendID: String, recipientID: String, salt: Int) -> String {
-        var low = Lane(basis: 0xcbf2_9ce4_8422_2325)
-        var high = Lane(basis: 0x6c62_272e_07bb_0142)
-        for part in ["tailor.boundary", String(salt), sendID, recipientID] {
-            low.feed(part)
-            high.feed(part)
+        var hash = Hash()
+        for field in ["tailor.boundary", String(salt), sendID, recipientID] { hash.feed(field) }
+        let lanes = [hash.low.finished, hash.high.finished]
+        return String(unsafeUninitializedCapacity: prefix.utf8.count + 32) { out in
+            var i = 0
+            for byte in prefix.utf8 {
+                out[i] = byte
+                i += 1
+            }
+            for lane in lanes {
+                for shift in stride(from: 60, through: 0, by: -4) {
+                    let nibble = UInt8(truncatingIfNeeded: lane >> UInt64(shift)) & 0x0f
+                    out[i] = nibble < 10 ? nibble + UInt8(ascii: "0") : nibble - 10 + UInt8(ascii: "a")
+                    i += 1
+                }
+            }
+            return i
         }
-        return prefix + hex(low.value) + hex(high.value)
     }
 
-    /// Whether `needle` (two bytes or more) occurs in `haystack`, byte for byte.
-    ///
-    /// `memchr` finds each place the needle's second byte (`_`, rare in encoded text)
-    /// could stand, and only there is the whole needle compared.
+    /// Whether `needle` occurs in `haystack`, byte for byte: a scan for its `_`, rare
+    /// in encoded text, then a compare.
     static func occurs(_ needle: String, in haystack: [UInt8]) -> Bool {
         var needle = needle
         return needle.withUTF8 { n in
-            haystack.withUnsafeBufferPointer { h in
-                guard n.count >= 2, h.count >= n.count, let base = h.baseAddress else { return false }
-                let lastStart = h.count - n.count
-                var from = 1
-                while from <= lastStart + 1, let hit = memchr(base + from, Int32(n[1]), lastStart + 2 - from) {
-                    let start = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - 1
-                    if memcmp(base + start, n.baseAddress!, n.count) == 0 { return true }
-                    from = start + 2
-                }
-                return false
-            }
+            haystack.withUnsafeBufferPointer { ByteSearch.firstOffset(of: n, in: $0, anchor: 1) != nil }
         }
     }
 
-    /// One 64-bit FNV-1a lane; fields are fed with a NUL after each.
-    private struct Lane {
-        var state: UInt64
-
-        init(basis: UInt64) { state = basis }
+    /// Two 64-bit FNV-1a lanes with different offset bases; fields are fed with a NUL
+    /// after each.
+    private struct Hash {
+        var low: UInt64 = 0xcbf2_9ce4_8422_2325
+        var high: UInt64 = 0x6c62_272e_07bb_0142
 
         mutating func feed(_ field: String) {
             for byte in field.utf8 { mix(byte) }
@@ -76,24 +73,21 @@ enum MultipartBoundary {
         }
 
         @inline(__always) private mutating func mix(_ byte: UInt8) {
-            state = (state ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-        }
-
-        /// The state through MurmurHash3's `fmix64`, so every input bit reaches every output bit.
-        var value: UInt64 {
-            var k = state
-            k ^= k >> 33
-            k &*= 0xff51_afd7_ed55_8ccd
-            k ^= k >> 33
-            k &*= 0xc4ce_b9fe_1a85_ec53
-            k ^= k >> 33
-            return k
+            low = (low ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+            high = (high ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
         }
     }
+}
 
-    /// 16 lowercase hex digits.
-    private static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+extension UInt64 {
+    /// The value through MurmurHash3's `fmix64`, so every input bit reaches every output bit.
+    fileprivate var finished: UInt64 {
+        var k = self
+        k ^= k >> 33
+        k &*= 0xff51_afd7_ed55_8ccd
+        k ^= k >> 33
+        k &*= 0xc4ce_b9fe_1a85_ec53
+        k ^= k >> 33
+        return k
     }
 }

@@ -49,7 +49,9 @@ extension QuotedPrintable {
         }
 
         /// Copies runs of bytes that stand for themselves, sixteen bytes a step, and
-        /// puts in the soft breaks between them; returns at anything else.
+        /// puts in the soft breaks between them and the escapes of single ASCII bytes
+        /// that need one; returns at anything else (a line break, tab, non-ASCII, an
+        /// escape at the end of a line, the last sixteen bytes).
         ///
         /// A step stores all sixteen bytes and counts only the run; the rest is
         /// overwritten next. When the line is full and the next two bytes are literal,
@@ -58,29 +60,37 @@ extension QuotedPrintable {
             var i = at.i
             var written = at.written
             var column = at.column
+            defer { at = Cursor(i: i, written: written, column: column) }
             while i &+ 16 <= count {
                 let bytes = UnsafeRawPointer(input + i).loadUnaligned(as: SIMD2<UInt64>.self)
                 let marks = Self.marks(SIMD2(UInt64(littleEndian: bytes[0]), UInt64(littleEndian: bytes[1])))
                 let run = marks[0] != 0 ? marks[0].trailingZeroBitCount &>> 3 : 8 &+ marks[1].trailingZeroBitCount &>> 3
                 if column >= Self.softLimit {
-                    guard run >= 2 else { break }
-                    output[written] = UInt8(ascii: "=")
-                    output[written &+ 1] = Self.cr
-                    output[written &+ 2] = Self.lf
-                    written &+= 3
+                    guard run >= 2 else { return }
+                    put(UInt8(ascii: "="), Self.cr, Self.lf, at: &written)
                     column = 0
                     continue
                 }
                 var take = min(run, Self.softLimit &- column)
-                if take > 0, isTrailingSpace(i &+ take &- 1) { take &-= 1 }
-                guard take > 0 else { break }
-                UnsafeMutableRawPointer(output + written).storeBytes(of: bytes, as: SIMD2<UInt64>.self)
-                i &+= take
-                written &+= take
-                column &+= take
-                if take == run, run < 16 { break }
+                let trailingSpace = take > 0 && isTrailingSpace(i &+ take &- 1)
+                if trailingSpace { take &-= 1 }
+                if take > 0 {
+                    UnsafeMutableRawPointer(output + written).storeBytes(of: bytes, as: SIMD2<UInt64>.self)
+                    i &+= take
+                    written &+= take
+                    column &+= take
+                }
+                if trailingSpace { return }
+                if take == 16 || take < run { continue }
+                // The byte at `i` is marked: `=`, a control character or DEL escape
+                // alike anywhere, so one that fits before the soft-break column goes in here.
+                let byte = input[i]
+                guard byte < 0x80, byte != Self.cr, byte != Self.lf, byte != 0x09, column <= Self.softLimit &- 3
+                else { return }
+                putEscape(byte, at: &written)
+                i &+= 1
+                column &+= 3
             }
-            at = Cursor(i: i, written: written, column: column)
         }
 
         /// Eight bytes in each lane tested together, SWAR fashion: the high bit of each

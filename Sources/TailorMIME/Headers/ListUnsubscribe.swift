@@ -74,20 +74,32 @@ public struct ListUnsubscribe: Sendable, Hashable {
 
     /// Percent-encodes bytes that cannot stand in a URI or in this header.
     static func percentEncode(_ uri: String) -> String {
+        guard uri.utf8.contains(where: mustEncode) else { return uri }
         func hex(_ nibble: UInt8) -> UInt8 { nibble < 10 ? nibble + 0x30 : nibble + 0x37 }
         var out: [UInt8] = []
-        out.reserveCapacity(uri.utf8.count)
+        out.reserveCapacity(uri.utf8.count + 16)
         for byte in uri.utf8 {
-            switch byte {
-            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: ","), UInt8(ascii: "\\"),
-                UInt8(ascii: "^"), UInt8(ascii: "`"), UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"):
+            if mustEncode(byte) {
                 out += [UInt8(ascii: "%"), hex(byte >> 4), hex(byte & 0x0f)]
-            case 0x21...0x7e:
+            } else {
                 out.append(byte)
-            default:
-                out += [UInt8(ascii: "%"), hex(byte >> 4), hex(byte & 0x0f)]
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether a byte cannot stand in a URI or in this header: anything but printable
+    /// ASCII, the characters RFC 3986 excludes (`<`, `>`, `"`, `\`, `^`, `` ` ``, `{`,
+    /// `|`, `}`) and the comma.
+    private static func mustEncode(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: ","), UInt8(ascii: "\\"),
+            UInt8(ascii: "^"), UInt8(ascii: "`"), UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"):
+            return true
+        case 0x21...0x7e:
+            return false
+        default:
+            return true
+        }
     }
 }

@@ -8,7 +8,7 @@ extension MessageBuilder {
             throw .reservedHeader(field.name)
         }
         try HeaderField.validateValue(content.subject, header: "Subject")
-        let messageID = try MessageID(sendID: sendID, recipientID: content.recipientID, domain: messageIDDomain)
+        let messageID = MessageID(sendID: sendID, recipientID: content.recipientID, suffix: messageIDSuffix)
         var unsubscribe: ListUnsubscribe?
         if let url = content.unsubscribeURL, !url.isEmpty {
             unsubscribe = try ListUnsubscribe(url: url, mailto: content.unsubscribeMailto)

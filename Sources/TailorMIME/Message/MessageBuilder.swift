@@ -64,11 +64,13 @@ public struct MessageBuilder: Sendable {
     let campaignLines: [UInt8]
     /// The `Date` field of every message, for ``MailMessage/headers``.
     let dateField: HeaderField
+    /// What follows the digest in every Message-ID of the send.
+    let messageIDSuffix: String
 
     /// A builder for one send; throws for a reserved extra header or a bad domain.
     ///
     /// What is the same for every message (the `From`, `Reply-To` and `Date` lines, the
-    /// campaign's headers folded) is formatted here, once.
+    /// campaign's headers folded, the end of the Message-IDs) is formatted here, once.
     public init(
         from: MailAddress, replyTo: MailAddress? = nil, sendID: String, sendDate: Date,
         timeZone: TimeZone = TimeZone(secondsFromGMT: 0)!, messageIDDomain: String? = nil,
@@ -99,5 +101,6 @@ public struct MessageBuilder: Sendable {
         for field in headers { campaignLines += try Self.unstructuredLine(field) }
         self.campaignLines = campaignLines
         dateField = try HeaderField(name: "Date", value: date)
+        messageIDSuffix = MessageID.suffix(sendID: sendID, domain: domain)
     }
 }
