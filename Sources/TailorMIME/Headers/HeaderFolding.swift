@@ -132,22 +132,24 @@ struct HeaderFolder {
     /// Split by character, not by byte, when there is non-ASCII text: a space that a
     /// combining mark follows is part of a character, not a separator.
     static func words(_ value: String) -> [Range<Int>] {
-        var words: [Range<Int>] = []
-        let utf8 = value.utf8
-        guard utf8.allSatisfy({ $0 < 0x80 }) else {
-            for word in value.split(separator: " ", omittingEmptySubsequences: false) {
-                let start = utf8.distance(from: utf8.startIndex, to: word.startIndex)
-                words.append(start..<start + word.utf8.count)
+        var utf8 = value
+        return utf8.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else {
+                return value.split(separator: " ", omittingEmptySubsequences: false).map { word in
+                    let start = value.utf8.distance(from: value.utf8.startIndex, to: word.startIndex)
+                    return start..<start + word.utf8.count
+                }
             }
+            var words: [Range<Int>] = []
+            words.reserveCapacity(bytes.count / 4 + 1)
+            var start = 0
+            for i in 0..<bytes.count where bytes[i] == UInt8(ascii: " ") {
+                words.append(start..<i)
+                start = i + 1
+            }
+            words.append(start..<bytes.count)
             return words
         }
-        var start = 0
-        for (i, byte) in utf8.enumerated() where byte == UInt8(ascii: " ") {
-            words.append(start..<i)
-            start = i + 1
-        }
-        words.append(start..<utf8.count)
-        return words
     }
 
     /// A word that can appear as itself in a header.
