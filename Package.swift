@@ -27,7 +27,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        // SHA-256 for TailorMIME: BoringSSL's assembly (SHA extensions, AVX2).
+        // SHA-256 for TailorMIME: BoringSSL's assembly (SHA extensions where the CPU has them).
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         // Only the servers see these: TailorPreviewServer (`tailor preview --serve`)
         // and TailorServe (`tailor serve`).

@@ -25,18 +25,9 @@ public struct MultipartAlternative: Sendable {
 
     /// Encodes both parts and derives the boundary.
     public init(text: String, html: String, sendID: String, recipientID: String) {
-        textPart = Self.encode(text)
-        htmlPart = Self.encode(html)
+        textPart = QuotedPrintable.encodedBytes(of: text)
+        htmlPart = QuotedPrintable.encodedBytes(of: html)
         boundary = MultipartBoundary.derive(sendID: sendID, recipientID: recipientID, avoiding: [textPart, htmlPart])
-    }
-
-    private static func encode(_ text: String) -> [UInt8] {
-        var text = text
-        return text.withUTF8 { input in
-            [UInt8](unsafeUninitializedCapacity: QuotedPrintable.maxEncodedCount(input.count)) { buffer, count in
-                count = QuotedPrintable.encode(input, into: buffer.baseAddress!)
-            }
-        }
     }
 
     /// The quoted-printable text part, as text.

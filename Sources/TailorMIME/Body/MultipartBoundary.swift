@@ -8,9 +8,10 @@
 /// Both parts are quoted-printable, in which `=` is only ever followed by two hex
 /// digits or a line break, never by `_`: a boundary starting `=_` cannot occur in
 /// them, whatever the content. So the digits need no cryptographic hash of the
-/// content; they are a 128-bit non-cryptographic hash of the send and recipient ids
-/// (FNV-1a in two lanes, each finished with MurmurHash3's 64-bit mixer), the same on
-/// every run. The parts are still searched, and the hash salted, as a second guard.
+/// content: they hash the send and recipient ids, non-cryptographically (two 64-bit
+/// FNV-1a lanes with different offset bases, each finished with MurmurHash3's 64-bit
+/// mixer), so the same message gets the same boundary on every run. The parts are
+/// still searched, and the hash salted, as a second guard.
 ///
 /// ```swift
 /// MultipartBoundary.derive(sendID: "spring-2025", recipientID: "c-0042", avoiding: [encoded])

@@ -1,9 +1,10 @@
 extension QuotedPrintable {
     /// The one-pass encoder: input bytes in, encoded bytes out, a column count between.
     ///
-    /// A run of bytes that stand for themselves (`0x20...0x7E` but `=`) is copied eight
-    /// at a time, as far as the line has room; everything else goes one character (a
-    /// UTF-8 sequence, or a single byte) at a time. A character's encoded width is
+    /// A run of bytes that stand for themselves (`0x20...0x7E` but `=`) is copied
+    /// sixteen at a time, as far as the line has room, with `=` and other single
+    /// ASCII escapes put in between; everything else goes one character (a UTF-8
+    /// sequence, or a single byte) at a time. A character's encoded width is
     /// known before anything is written, so a soft break goes in front of it when it
     /// would not fit: on the last character of a line the whole 76 columns are
     /// available, before that 75, leaving room for the `=` of a soft break.
@@ -54,7 +55,8 @@ extension QuotedPrintable {
         /// escape at the end of a line, the last sixteen bytes).
         ///
         /// A step stores all sixteen bytes and counts only the run; the rest is
-        /// overwritten next. When the line is full and the next two bytes are literal,
+        /// overwritten next (sixteen input bytes are left, so at least sixteen output
+        /// bytes will follow: the store stays inside the buffer). When the line is full and the next two bytes are literal,
         /// the first is not the line's last character, so a soft break goes before it.
         @inline(__always) private func copyLiterals(_ at: inout Cursor) {
             var i = at.i
@@ -115,23 +117,6 @@ extension QuotedPrintable {
         /// Encodes the character at the cursor, with a soft break in front when it would not fit.
         private func encodeCharacter(_ at: inout Cursor) {
             let lead = input[at.i]
-            if lead < 0x80 {
-                let literal = isLiteral(at.i)
-                let width = literal ? 1 : 3
-                if at.column > 0, at.column &+ width > (isLineEnd(at.i &+ 1) ? maxLineLength : Self.softLimit) {
-                    put(UInt8(ascii: "="), Self.cr, Self.lf, at: &at.written)
-                    at.column = 0
-                }
-                if literal {
-                    output[at.written] = lead
-                    at.written &+= 1
-                } else {
-                    putEscape(lead, at: &at.written)
-                }
-                at.column &+= width
-                at.i &+= 1
-                return
-            }
             var end = at.i + 1
             if lead >= 0xc2 {
                 let limit = min(count, at.i + (lead >= 0xf5 ? 1 : lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2))

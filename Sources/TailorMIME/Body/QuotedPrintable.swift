@@ -19,8 +19,8 @@
 /// so a naive mbox reader cannot mistake it for a separator.
 ///
 /// The encoder works on the UTF-8 bytes in one pass, straight into a buffer sized for
-/// the worst case (``maxEncodedCount(_:)``), copying runs of printable ASCII eight
-/// bytes at a time (see `QuotedPrintable+Encoder.swift`).
+/// the worst case (``maxEncodedCount(_:)``), copying runs of printable ASCII sixteen
+/// bytes a step (see `QuotedPrintable+Encoder.swift`).
 ///
 /// ```swift
 /// QuotedPrintable.encode("Grüße = 1 \n")   // "Gr=C3=BC=C3=9Fe =3D 1=20\r\n"
@@ -41,10 +41,18 @@ public enum QuotedPrintable {
 
     /// Encodes bytes holding text; the result is ASCII.
     public static func encode(bytes: [UInt8]) -> [UInt8] {
-        bytes.withUnsafeBufferPointer { input in
-            [UInt8](unsafeUninitializedCapacity: maxEncodedCount(input.count)) { buffer, count in
-                count = encode(input, into: buffer.baseAddress!)
-            }
+        bytes.withUnsafeBufferPointer(encodedBytes)
+    }
+
+    /// Encodes the UTF-8 of `text` into bytes, for a message body.
+    static func encodedBytes(of text: String) -> [UInt8] {
+        var text = text
+        return text.withUTF8(encodedBytes)
+    }
+
+    private static func encodedBytes(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: maxEncodedCount(input.count)) { buffer, count in
+            count = encode(input, into: buffer.baseAddress!)
         }
     }
 
