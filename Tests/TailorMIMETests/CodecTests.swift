@@ -120,6 +120,50 @@ struct WordRow: Sendable, CustomStringConvertible {
         }
     }
 
+    /// The encoder's rule the plain way: scalar by scalar, a word closes when the
+    /// next scalar would take it past its limit.
+    static func referenceEncode(_ text: String, first: Int, capacity: Int, encoding: EncodedWord.Encoding) -> [String] {
+        func length(_ bytes: [UInt8]) -> Int {
+            switch encoding {
+            case .b: return 12 + (bytes.count + 2) / 3 * 4
+            case .q: return 12 + bytes.reduce(0) { $0 + EncodedWord.qLength(of: $1) }
+            }
+        }
+        func word(_ bytes: [UInt8]) -> String {
+            bytes.withUnsafeBufferPointer { EncodedWord.word($0, encoding) }
+        }
+        var words: [String] = []
+        var chunk: [UInt8] = []
+        var limit = min(75, first)
+        for scalar in text.unicodeScalars {
+            let bytes = Array(String(scalar).utf8)
+            if !chunk.isEmpty, length(chunk + bytes) > limit {
+                words.append(word(chunk))
+                chunk = []
+                limit = min(75, capacity)
+            }
+            chunk += bytes
+        }
+        if !chunk.isEmpty || words.isEmpty { words.append(word(chunk)) }
+        return words
+    }
+
+    @Test func wordsMatchReference() {
+        var rng = SplitMix64(state: 5)
+        let pieces = ["a", "Zoë", " ", "  ", "=", "?", "_", "日本語", "🎉", "👩‍👩‍👧", "e\u{301}", "x", "ÄÖÜ", "-"]
+        for _ in 0..<500 {
+            let text = (0..<Int.random(in: 0...40, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            for (first, capacity) in [(24, 24), (30, 75), (75, 40), (60, 77)] {
+                for encoding in [EncodedWord.Encoding.b, .q] {
+                    #expect(
+                        EncodedWord.encode(text, firstCapacity: first, capacity: capacity, encoding: encoding)
+                            == Self.referenceEncode(text, first: first, capacity: capacity, encoding: encoding),
+                        "\(text.debugDescription)")
+                }
+            }
+        }
+    }
+
     @Test func decodeKeepsSpaceBetweenWordAndText() {
         #expect(EncodedWord.decode("Hello =?utf-8?q?Zo=C3=AB?= and you") == "Hello Zoë and you")
         #expect(EncodedWord.decode("=?utf-8?q?a?= =?utf-8?q?b?=") == "ab")

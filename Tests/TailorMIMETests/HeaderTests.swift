@@ -187,7 +187,7 @@ struct AddressRow: Sendable, CustomStringConvertible {
     }
 
     @Test(arguments: [
-        "", " ", "a", "a b", "a  b", " lead", "trail ", "Zoë Ämtmann", "abc \u{301}def", "e\u{301} \u{301} x", "🎉 🎉",
+        "", " ", "a", "a b", "a  b", " lead", "trail ", "Zoë Ämtmann", "abc \u{301}def", "e\u{301} \u{301} x", "🎉 🎉", "a\u{600} b", "👩‍👩‍👧 x  y ",
     ])
     func wordsSplitLikeCharacters(_ value: String) {
         let expected = value.split(separator: " ", omittingEmptySubsequences: false).map { String($0) }

@@ -129,27 +129,33 @@ struct HeaderFolder {
 
     /// The words between single spaces, as ranges of the value's UTF-8.
     ///
-    /// Split by character, not by byte, when there is non-ASCII text: a space that a
-    /// combining mark follows is part of a character, not a separator.
+    /// As `split(separator: " ")` on characters: in non-ASCII text, a space is a
+    /// separator only when it is a character by itself (a combining mark after it, or a
+    /// prepended mark before it, makes it part of another).
     static func words(_ value: String) -> [Range<Int>] {
         var utf8 = value
         return utf8.withUTF8 { bytes in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else {
-                return value.split(separator: " ", omittingEmptySubsequences: false).map { word in
-                    let start = value.utf8.distance(from: value.utf8.startIndex, to: word.startIndex)
-                    return start..<start + word.utf8.count
-                }
-            }
+            let ascii = bytes.allSatisfy { $0 < 0x80 }
             var words: [Range<Int>] = []
             words.reserveCapacity(bytes.count / 4 + 1)
             var start = 0
             for i in 0..<bytes.count where bytes[i] == UInt8(ascii: " ") {
+                guard ascii || isCharacter(value, from: i, to: i + 1) else { continue }
                 words.append(start..<i)
                 start = i + 1
             }
             words.append(start..<bytes.count)
             return words
         }
+    }
+
+    /// Whether the UTF-8 offsets `start` and `end` of `text` are both character boundaries.
+    private static func isCharacter(_ text: String, from start: Int, to end: Int) -> Bool {
+        let utf8 = text.utf8
+        func isBoundary(_ offset: Int) -> Bool {
+            utf8.index(utf8.startIndex, offsetBy: offset).samePosition(in: text) != nil
+        }
+        return isBoundary(start) && isBoundary(end)
     }
 
     /// A word that can appear as itself in a header.
