@@ -27,6 +27,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // SHA-256 for TailorMIME: BoringSSL's assembly (SHA extensions where the CPU has them).
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         // Only the servers see these: TailorPreviewServer (`tailor preview --serve`)
         // and TailorServe (`tailor serve`).
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
@@ -51,9 +53,11 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        // MIME messages and their hand-off: Foundation only (own SHA-256, POSIX sockets).
+        // MIME messages and their hand-off: Foundation, POSIX sockets, and swift-crypto
+        // for SHA-256 (message digests, Message-IDs).
         .target(
             name: "TailorMIME",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: upcoming
         ),
         // The parsed HTML tree (libxml2), the text part derived from it, and

@@ -120,6 +120,50 @@ struct WordRow: Sendable, CustomStringConvertible {
         }
     }
 
+    /// The encoder's rule the plain way: scalar by scalar, a word closes when the
+    /// next scalar would take it past its limit.
+    static func referenceEncode(_ text: String, first: Int, capacity: Int, encoding: EncodedWord.Encoding) -> [String] {
+        func length(_ bytes: [UInt8]) -> Int {
+            switch encoding {
+            case .b: return 12 + (bytes.count + 2) / 3 * 4
+            case .q: return 12 + bytes.reduce(0) { $0 + EncodedWord.qLength(of: $1) }
+            }
+        }
+        func word(_ bytes: [UInt8]) -> String {
+            bytes.withUnsafeBufferPointer { EncodedWord.word($0, encoding) }
+        }
+        var words: [String] = []
+        var chunk: [UInt8] = []
+        var limit = min(75, first)
+        for scalar in text.unicodeScalars {
+            let bytes = Array(String(scalar).utf8)
+            if !chunk.isEmpty, length(chunk + bytes) > limit {
+                words.append(word(chunk))
+                chunk = []
+                limit = min(75, capacity)
+            }
+            chunk += bytes
+        }
+        if !chunk.isEmpty || words.isEmpty { words.append(word(chunk)) }
+        return words
+    }
+
+    @Test func wordsMatchReference() {
+        var rng = SplitMix64(state: 5)
+        let pieces = ["a", "Zoë", " ", "  ", "=", "?", "_", "日本語", "🎉", "👩‍👩‍👧", "e\u{301}", "x", "ÄÖÜ", "-"]
+        for _ in 0..<500 {
+            let text = (0..<Int.random(in: 0...40, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            for (first, capacity) in [(24, 24), (30, 75), (75, 40), (60, 77)] {
+                for encoding in [EncodedWord.Encoding.b, .q] {
+                    #expect(
+                        EncodedWord.encode(text, firstCapacity: first, capacity: capacity, encoding: encoding)
+                            == Self.referenceEncode(text, first: first, capacity: capacity, encoding: encoding),
+                        "\(text.debugDescription)")
+                }
+            }
+        }
+    }
+
     @Test func decodeKeepsSpaceBetweenWordAndText() {
         #expect(EncodedWord.decode("Hello =?utf-8?q?Zo=C3=AB?= and you") == "Hello Zoë and you")
         #expect(EncodedWord.decode("=?utf-8?q?a?= =?utf-8?q?b?=") == "ab")
@@ -134,19 +178,37 @@ struct WordRow: Sendable, CustomStringConvertible {
             "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
             "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
         ),
+        (
+            "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu",
+            "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1"
+        ),
         (String(repeating: "a", count: 1000), "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3"),
+        (String(repeating: "a", count: 1_000_000), "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"),
     ])
     func sha256Vectors(_ input: String, _ expected: String) {
         #expect(SHA256Hasher.hex(of: input) == expected)
     }
 
-    @Test func sha256StreamingMatchesOneShot() {
+    @Test(arguments: [[63, 200], [0, 1, 64, 65], [55, 56, 57], [999], [128, 512, 513]])
+    func sha256StreamingMatchesOneShot(_ cuts: [Int]) {
         let data = Array((0..<1000).map { UInt8($0 % 251) })
         var hasher = SHA256Hasher()
-        hasher.update(data[0..<63])
-        hasher.update(data[63..<200])
-        hasher.update(data[200...])
+        var start = 0
+        for cut in cuts + [data.count] {
+            hasher.update(data[start..<cut])
+            start = cut
+        }
         #expect(hasher.finalizeHex() == SHA256Hasher.hex(of: data))
+        #expect(SHA256Hasher.hex(hasher.finalize()) == hasher.finalizeHex())
+    }
+
+    @Test func sha256OfStringsAndSequences() {
+        var hasher = SHA256Hasher()
+        hasher.update("ab")
+        hasher.update(Substring("c").utf8)
+        hasher.update(AnySequence([UInt8]()))
+        #expect(hasher.finalizeHex() == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256Hasher.hex([0x00, 0x0f, 0xa0, 0xff]) == "000fa0ff")
     }
 
     @Test(arguments: [

@@ -186,13 +186,23 @@ struct AddressRow: Sendable, CustomStringConvertible {
         #expect(rendered == "Subject: Your spring picks, =?utf-8?b?Wm/DqyE=?=")
     }
 
+    @Test(arguments: [
+        "", " ", "a", "a b", "a  b", " lead", "trail ", "Zoë Ämtmann", "abc \u{301}def", "e\u{301} \u{301} x", "🎉 🎉", "a\u{600} b", "👩‍👩‍👧 x  y ",
+    ])
+    func wordsSplitLikeCharacters(_ value: String) {
+        let expected = value.split(separator: " ", omittingEmptySubsequences: false).map { String($0) }
+        let utf8 = Array(value.utf8)
+        #expect(HeaderFolder.words(value).map { String(decoding: utf8[$0], as: UTF8.self) } == expected)
+    }
+
     @Test func unsubscribeHeaders() throws {
         let unsubscribe = try ListUnsubscribe(
             url: "https://shop.example.com/u?id=a,b c", mailto: "mailto:u@shop.example.com?subject=x")
         #expect(unsubscribe.url == "https://shop.example.com/u?id=a%2Cb%20c")
-        let fields = try unsubscribe.renderedFields()
-        #expect(fields[0] == "List-Unsubscribe: <https://shop.example.com/u?id=a%2Cb%20c>,\r\n <mailto:u@shop.example.com?subject=x>")
-        #expect(fields[1] == "List-Unsubscribe-Post: List-Unsubscribe=One-Click")
+        let lines = String(decoding: try unsubscribe.renderedLines(), as: UTF8.self)
+        #expect(
+            lines == "List-Unsubscribe: <https://shop.example.com/u?id=a%2Cb%20c>,\r\n <mailto:u@shop.example.com?subject=x>\r\n"
+                + "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n")
     }
 }
 

@@ -226,16 +226,45 @@ import Testing
 @Suite struct BoundaryTests {
     @Test func deterministicAndAbsentFromBodies() throws {
         let hostile = "--=_tailor_ and =_tailor_0123 and -- and =_"
-        let a = MultipartAlternative(text: hostile, html: "<p>\(hostile)</p>")
-        let b = MultipartAlternative(text: hostile, html: "<p>\(hostile)</p>")
+        let a = MultipartAlternative(text: hostile, html: "<p>\(hostile)</p>", sendID: "spring", recipientID: "c-1")
+        let b = MultipartAlternative(text: hostile, html: "<p>\(hostile)</p>", sendID: "spring", recipientID: "c-1")
         #expect(a.boundary == b.boundary)
         #expect(!a.encodedText.contains(a.boundary) && !a.encodedHTML.contains(a.boundary))
         #expect(!a.encodedText.contains("=_"))
-        let c = MultipartAlternative(text: hostile + "!", html: "<p>\(hostile)</p>")
-        #expect(c.boundary != a.boundary)
+        let c = MultipartAlternative(text: hostile, html: "<p>\(hostile)</p>", sendID: "spring", recipientID: "c-2")
+        let d = MultipartAlternative(text: hostile, html: "<p>\(hostile)</p>", sendID: "summer", recipientID: "c-1")
+        #expect(Set([a.boundary, c.boundary, d.boundary]).count == 3)
         // RFC 2046 bchars and length.
         #expect(a.boundary.count <= 70)
         #expect(a.boundary.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x7a).contains($0) || "=_".utf8.contains($0) })
+    }
+
+    @Test func boundaryIsResaltedWhenAPartHoldsIt() {
+        let first = MultipartBoundary.candidate(sendID: "spring", recipientID: "c-1", salt: 0)
+        let second = MultipartBoundary.candidate(sendID: "spring", recipientID: "c-1", salt: 1)
+        #expect(first.hasPrefix("=_tailor_") && first.utf8.count == 41 && first != second)
+        let part = Array("x=\r\n\(first)y".utf8)
+        #expect(MultipartBoundary.derive(sendID: "spring", recipientID: "c-1", avoiding: [[], part]) == second)
+        #expect(MultipartBoundary.derive(sendID: "spring", recipientID: "c-1", avoiding: [[]]) == first)
+    }
+
+    @Test(arguments: [
+        ("=_tailor_", "=_tailor_", true), ("=_tailor_", "x=_tailor_", true), ("=_tailor_", "=_tailor", false),
+        ("=_ab", "_=_a=_ab", true), ("=_ab", "=_a_b", false), ("=_ab", "", false), ("=_ab", "a_b_=_", false),
+    ])
+    func boundarySearch(_ needle: String, _ haystack: String, _ found: Bool) {
+        #expect(MultipartBoundary.occurs(needle, in: Array(haystack.utf8)) == found)
+    }
+
+    @Test(arguments: [
+        ("abc", "xxabcabc", 0, 0, 2), ("abc", "xxabcabc", 3, 0, 5), ("abc", "xxabcabc", 3, 2, 5), ("abc", "xxabcabc", 6, 1, nil),
+        ("abc", "ab", 0, 0, nil), ("a", "a", 0, 0, 0), ("aab", "aaab", 0, 1, 1), ("", "xy", 1, 0, 1),
+    ] as [(String, String, Int, Int, Int?)])
+    func byteSearch(_ needle: String, _ haystack: String, _ from: Int, _ anchor: Int, _ offset: Int?) {
+        let found = Array(needle.utf8).withUnsafeBufferPointer { n in
+            Array(haystack.utf8).withUnsafeBufferPointer { ByteSearch.firstOffset(of: n, in: $0, from: from, anchor: anchor) }
+        }
+        #expect(found == offset)
     }
 
     @Test func messageStructure() throws {
@@ -263,5 +292,15 @@ import Testing
         #expect(Preheader.insert("", into: html) == html)
         #expect(Preheader.insert("x", into: "<p>no body</p>").hasPrefix("<div"))
         #expect(Preheader.insert("Hi there", into: "<bodyguard><p>x</p>").hasPrefix("<div"))
+    }
+
+    @Test(arguments: [
+        ("Spring sale", "<body><p>Spring sale</p>", false), ("Spring sale", "<body><p>Spring sale\u{301}</p>", true),
+        ("a & b", "<body>a &amp; b", false), ("a & b", "<body>a & b", false), ("Zoë", "<body>Zoë", false),
+        ("Zoë", "<body>Zoe", true), ("x", "<BODY\tid=1>", true), ("x", "<body", true), ("q", "<bodyx><body/>", true),
+    ])
+    func preheaderFoundOnlyOnWholeCharacters(_ preheader: String, _ html: String, _ inserted: Bool) {
+        let out = Preheader.insert(preheader, into: html)
+        #expect(out.contains(Preheader.hiddenStyle) == inserted, "\(out)")
     }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The `multipart/alternative` body: `text/plain` first, then `text/html`.
 ///
 /// RFC 2046 5.1.4:
@@ -8,82 +6,68 @@ import Foundation
 /// > the body parts in increasing order of preference, that is, with the preferred
 /// > format last.
 ///
-/// and 5.1.1, on the boundary:
+/// Both parts are encoded quoted-printable as bytes; the boundary comes from the send
+/// and recipient ids (``MultipartBoundary``), and the body is appended straight to the
+/// message's bytes.
 ///
-/// > the boundary delimiter must not appear inside any of the encapsulated parts [...]
-/// > boundary := 0*69<bchars> bcharsnospace
-///
-/// The boundary is `=_tailor_` plus a hash of both parts (before encoding, which is a
-/// function of them, so hashing half the bytes decides the same): the same content gives
-/// the same bytes on every run. It also cannot occur in either part, by construction:
-/// both are quoted-printable, in which `=` is only ever followed by two hex digits or
-/// a line break, never by `_`. The parts are still searched, and the hash salted, as a
-/// second guard.
+/// ```swift
+/// let multipart = MultipartAlternative(text: text, html: html, sendID: "spring-2025", recipientID: "c-0042")
+/// multipart.contentTypeField   // "Content-Type: multipart/alternative;\r\n boundary=\"=_tailor_…\""
+/// multipart.append(to: &bytes)
+/// ```
 public struct MultipartAlternative: Sendable {
     /// The quoted-printable text part.
-    public let encodedText: String
+    let textPart: [UInt8]
     /// The quoted-printable HTML part.
-    public let encodedHTML: String
+    let htmlPart: [UInt8]
     /// The boundary, without the leading `--`.
     public let boundary: String
 
     /// Encodes both parts and derives the boundary.
-    public init(text: String, html: String) {
-        encodedText = QuotedPrintable.encode(text)
-        encodedHTML = QuotedPrintable.encode(html)
-        var salt = 0
-        var candidate = ""
-        repeat {
-            var hasher = SHA256Hasher()
-            hasher.update("tailor.boundary\u{0}\(salt)\u{0}")
-            hasher.update(text)
-            hasher.update("\u{0}")
-            hasher.update(html)
-            candidate = "=_tailor_" + hasher.finalizeHex().prefix(32)
-            salt += 1
-        } while Self.occurs(candidate, in: encodedText) || Self.occurs(candidate, in: encodedHTML)
-        boundary = candidate
+    public init(text: String, html: String, sendID: String, recipientID: String) {
+        textPart = QuotedPrintable.encodedBytes(of: text)
+        htmlPart = QuotedPrintable.encodedBytes(of: html)
+        boundary = MultipartBoundary.derive(sendID: sendID, recipientID: recipientID, avoiding: [textPart, htmlPart])
     }
 
-    /// Whether `needle` occurs in `haystack`, byte for byte (a scan for its
-    /// first byte, then a compare; far quicker than `String.contains`).
-    static func occurs(_ needle: String, in haystack: String) -> Bool {
-        let needle = Array(needle.utf8)
-        guard let first = needle.first else { return true }
-        var haystack = haystack
-        return haystack.withUTF8 { bytes in
-            guard bytes.count >= needle.count else { return false }
-            var i = 0
-            let last = bytes.count - needle.count
-            while i <= last {
-                if bytes[i] == first, needle.withUnsafeBufferPointer({ n in
-                    memcmp(bytes.baseAddress! + i, n.baseAddress!, n.count) == 0
-                }) {
-                    return true
-                }
-                i += 1
-            }
-            return false
-        }
-    }
+    /// The quoted-printable text part, as text.
+    public var encodedText: String { String(decoding: textPart, as: UTF8.self) }
+
+    /// The quoted-printable HTML part, as text.
+    public var encodedHTML: String { String(decoding: htmlPart, as: UTF8.self) }
 
     /// The `Content-Type` header line (quoted boundary: `=` is a tspecial).
     public var contentTypeField: String {
         "Content-Type: multipart/alternative;\r\n boundary=\"\(boundary)\""
     }
 
-    /// The body after the header section's blank line, ending with CRLF.
-    public var body: String {
-        var out = ""
-        out.reserveCapacity(encodedText.utf8.count + encodedHTML.utf8.count + 400)
-        for (type, encoded) in [("text/plain", encodedText), ("text/html", encodedHTML)] {
-            out += "--\(boundary)\r\n"
-            out += "Content-Type: \(type); charset=utf-8\r\n"
-            out += "Content-Transfer-Encoding: quoted-printable\r\n\r\n"
-            out += encoded
-            out += "\r\n"
-        }
-        out += "--\(boundary)--\r\n"
-        return out
+    private static let textHeader = Array(
+        "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n".utf8)
+    private static let htmlHeader = Array(
+        "Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n".utf8)
+
+    /// The size of the body in bytes.
+    public var bodyCount: Int {
+        let delimiter = 2 + boundary.utf8.count + 2  // "--" boundary CRLF
+        return 3 * delimiter + 2 + Self.textHeader.count + textPart.count + 2 + Self.htmlHeader.count
+            + htmlPart.count + 2
+    }
+
+    /// Appends the body after the header section's blank line, ending with CRLF.
+    public func append(to bytes: inout [UInt8]) {
+        appendPart(Self.textHeader, textPart, to: &bytes)
+        appendPart(Self.htmlHeader, htmlPart, to: &bytes)
+        bytes += "--".utf8
+        bytes += boundary.utf8
+        bytes += "--\r\n".utf8
+    }
+
+    private func appendPart(_ header: [UInt8], _ part: [UInt8], to bytes: inout [UInt8]) {
+        bytes += "--".utf8
+        bytes += boundary.utf8
+        bytes += "\r\n".utf8
+        bytes += header
+        bytes += part
+        bytes += "\r\n".utf8
     }
 }

@@ -49,7 +49,7 @@ public enum EncodedWord {
         var qLength = 0
         var count = 0
         for byte in text.utf8 {
-            qLength += (isQLiteral(byte) || byte == UInt8(ascii: " ")) ? 1 : 3
+            qLength += Self.qLength(of: byte)
             count += 1
         }
         let bLength = (count + 2) / 3 * 4
@@ -68,37 +68,46 @@ public enum EncodedWord {
     ) -> [String] {
         let encoding = encoding ?? preferredEncoding(for: text)
         var words: [String] = []
-        var chunk: [UInt8] = []
         var limit = min(75, firstCapacity ?? capacity)
-        for scalar in text.unicodeScalars {
-            let bytes = Array(String(scalar).utf8)
-            if !chunk.isEmpty, wordLength(chunk + bytes, encoding) > limit {
-                words.append(word(chunk, encoding))
-                chunk = []
-                limit = min(75, capacity)
+        var utf8 = text
+        utf8.withUTF8 { bytes in
+            // The word being filled is bytes[start..<i]; wordQLength is its Q-encoded length.
+            var start = 0
+            var wordQLength = 0
+            var i = 0
+            while i < bytes.count {
+                var end = i + 1
+                while end < bytes.count, bytes[end] & 0xc0 == 0x80 { end += 1 }  // one scalar
+                var scalarQLength = 0
+                for byte in bytes[i..<end] { scalarQLength += qLength(of: byte) }
+                let length =
+                    switch encoding {
+                    case .b: overhead + (end - start + 2) / 3 * 4
+                    case .q: overhead + wordQLength + scalarQLength
+                    }
+                if start < i, length > limit {
+                    words.append(word(UnsafeBufferPointer(rebasing: bytes[start..<i]), encoding))
+                    start = i
+                    wordQLength = 0
+                    limit = min(75, capacity)
+                }
+                wordQLength += scalarQLength
+                i = end
             }
-            chunk += bytes
-        }
-        if !chunk.isEmpty || words.isEmpty {
-            words.append(word(chunk, encoding))
+            if start < bytes.count || words.isEmpty {
+                words.append(word(UnsafeBufferPointer(rebasing: bytes[start...]), encoding))
+            }
         }
         return words
     }
 
-    /// The length of the encoded-word for `bytes`.
-    static func wordLength(_ bytes: [UInt8], _ encoding: Encoding) -> Int {
-        switch encoding {
-        case .b:
-            return overhead + (bytes.count + 2) / 3 * 4
-        case .q:
-            var n = overhead
-            for byte in bytes { n += (isQLiteral(byte) || byte == UInt8(ascii: " ")) ? 1 : 3 }
-            return n
-        }
+    /// How many characters `byte` takes in Q encoded-text: 1, or 3 for `=XX`.
+    static func qLength(of byte: UInt8) -> Int {
+        (isQLiteral(byte) || byte == UInt8(ascii: " ")) ? 1 : 3
     }
 
     /// One encoded-word for `bytes`.
-    static func word(_ bytes: [UInt8], _ encoding: Encoding) -> String {
+    static func word(_ bytes: UnsafeBufferPointer<UInt8>, _ encoding: Encoding) -> String {
         switch encoding {
         case .b:
             return "=?utf-8?b?" + Base64.encode(bytes) + "?="

@@ -47,6 +47,9 @@ public struct HeaderField: Sendable, Hashable {
     /// C0, DEL, C1 and the Unicode line and paragraph separators, which some readers
     /// treat as line breaks too.
     public static func validateValue(_ value: String, header: String) throws(MIMEError) {
+        // Printable ASCII and TAB, the usual case, needs no look at scalars.
+        var bytes = value
+        guard !bytes.withUTF8({ $0.allSatisfy { (0x20..<0x7f).contains($0) || $0 == 0x09 } }) else { return }
         for scalar in value.unicodeScalars {
             let v = scalar.value
             if v == 0x0d || v == 0x0a || v == 0x85 || v == 0x2028 || v == 0x2029 {

@@ -58,8 +58,8 @@ public struct ListUnsubscribe: Sendable, Hashable {
     /// The fixed `List-Unsubscribe-Post` value.
     public static let postValue = "List-Unsubscribe=One-Click"
 
-    /// Both fields, folded, without the final CRLF.
-    func renderedFields() throws(MIMEError) -> [String] {
+    /// Both fields, folded, each line ending with CRLF.
+    func renderedLines() throws(MIMEError) -> [UInt8] {
         var folder = HeaderFolder(name: "List-Unsubscribe")
         if let mailto {
             folder.appendAtom("<\(url)>,")
@@ -67,21 +67,39 @@ public struct ListUnsubscribe: Sendable, Hashable {
         } else {
             folder.appendAtom("<\(url)>")
         }
-        return [try folder.checkedRendered(), "List-Unsubscribe-Post: " + Self.postValue]
+        return try folder.checkedBytes() + Self.postLine
     }
+
+    private static let postLine = Array("\r\nList-Unsubscribe-Post: \(postValue)\r\n".utf8)
 
     /// Percent-encodes bytes that cannot stand in a URI or in this header.
     static func percentEncode(_ uri: String) -> String {
-        let hex = Array("0123456789ABCDEF".utf8)
+        guard uri.utf8.contains(where: mustEncode) else { return uri }
+        func hex(_ nibble: UInt8) -> UInt8 { nibble < 10 ? nibble + 0x30 : nibble + 0x37 }
         var out: [UInt8] = []
+        out.reserveCapacity(uri.utf8.count + 16)
         for byte in uri.utf8 {
-            switch byte {
-            case 0x21...0x7e where !Array("<>\",\\^`{|} ".utf8).contains(byte):
+            if mustEncode(byte) {
+                out += [UInt8(ascii: "%"), hex(byte >> 4), hex(byte & 0x0f)]
+            } else {
                 out.append(byte)
-            default:
-                out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0f)]]
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether a byte cannot stand in a URI or in this header: anything but printable
+    /// ASCII, the characters RFC 3986 excludes (`<`, `>`, `"`, `\`, `^`, `` ` ``, `{`,
+    /// `|`, `}`) and the comma.
+    private static func mustEncode(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: ","), UInt8(ascii: "\\"),
+            UInt8(ascii: "^"), UInt8(ascii: "`"), UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"):
+            return true
+        case 0x21...0x7e:
+            return false
+        default:
+            return true
+        }
     }
 }

@@ -25,30 +25,41 @@ public struct MessageID: Sendable, Hashable, CustomStringConvertible {
     /// The id for one recipient of one send.
     public init(sendID: String, recipientID: String, domain: String) throws(MIMEError) {
         guard MailAddress.isHostName(Substring(domain)) else { throw .invalidMessageIDDomain(domain) }
+        self.init(sendID: sendID, recipientID: recipientID, suffix: Self.suffix(sendID: sendID, domain: domain))
+    }
+
+    /// The id for one recipient, with the part after the digest made once per send by
+    /// ``suffix(sendID:domain:)`` for a checked domain.
+    init(sendID: String, recipientID: String, suffix: String) {
         var hasher = SHA256Hasher()
         hasher.update("tailor.message-id\u{0}")
         hasher.update(sendID)
         hasher.update("\u{0}")
         hasher.update(recipientID)
-        let digest = String(hasher.finalizeHex().prefix(32))
-        // RFC 5322 2.1.1: lines SHOULD stay within 78 characters, and a msg-id
-        // cannot be folded; the slug gives way so `Message-ID: <...>` fits.
-        let room = 78 - "Message-ID: <".count - digest.count - ".@>".count - domain.count
+        value = "<" + SHA256Hasher.hex(hasher.finalize().prefix(16)) + suffix
+    }
+
+    /// `.slug@domain>`: the send id's slug, shortened so the header line fits in 78
+    /// characters (RFC 5322 2.1.1: a msg-id cannot be folded), and the domain.
+    static func suffix(sendID: String, domain: String) -> String {
+        let room = 78 - "Message-ID: <".utf8.count - 32 - ".@>".utf8.count - domain.utf8.count
         let slug = String(Self.slug(sendID).prefix(max(0, room)))
-        value = "<" + digest + (slug.isEmpty ? "" : "." + slug) + "@" + domain.lowercased() + ">"
+        return (slug.isEmpty ? "" : "." + slug) + "@" + domain.lowercased() + ">"
     }
 
     public var description: String { value }
 
     /// Letters, digits and hyphens of the send id, at most 32: atext, so still a dot-atom.
     static func slug(_ sendID: String) -> String {
-        var out = ""
-        for scalar in sendID.unicodeScalars where out.count < 32 {
-            switch scalar {
-            case "a"..."z", "A"..."Z", "0"..."9", "-": out.unicodeScalars.append(scalar)
+        var out: [UInt8] = []
+        for byte in sendID.utf8 where out.count < 32 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"):
+                out.append(byte)
             default: continue
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -57,7 +57,20 @@ public struct MessageBuilder: Sendable {
         "list-unsubscribe-post",
     ]
 
+    /// The header lines every message of the send shares, each ending with CRLF.
+    let fromLine: [UInt8]
+    let replyToLine: [UInt8]
+    let dateLine: [UInt8]
+    let campaignLines: [UInt8]
+    /// The `Date` field of every message, for ``MailMessage/headers``.
+    let dateField: HeaderField
+    /// What follows the digest in every Message-ID of the send.
+    let messageIDSuffix: String
+
     /// A builder for one send; throws for a reserved extra header or a bad domain.
+    ///
+    /// What is the same for every message (the `From`, `Reply-To` and `Date` lines, the
+    /// campaign's headers folded, the end of the Message-IDs) is formatted here, once.
     public init(
         from: MailAddress, replyTo: MailAddress? = nil, sendID: String, sendDate: Date,
         timeZone: TimeZone = TimeZone(secondsFromGMT: 0)!, messageIDDomain: String? = nil,
@@ -76,61 +89,18 @@ public struct MessageBuilder: Sendable {
         self.messageIDDomain = domain
         self.headers = headers
         self.requireUnsubscribe = requireUnsubscribe
-    }
-
-    /// The message for one recipient.
-    public func build(_ content: MessageContent) throws(MIMEError) -> MailMessage {
-        for field in content.headers where Self.reservedHeaders.contains(field.name.lowercased()) {
-            throw .reservedHeader(field.name)
-        }
-        try HeaderField.validateValue(content.subject, header: "Subject")
-        let messageID = try MessageID(sendID: sendID, recipientID: content.recipientID, domain: messageIDDomain)
         let date = MessageDate.format(sendDate, timeZone: timeZone)
-        var unsubscribe: ListUnsubscribe?
-        if let url = content.unsubscribeURL, !url.isEmpty {
-            unsubscribe = try ListUnsubscribe(url: url, mailto: content.unsubscribeMailto)
-        } else if requireUnsubscribe {
-            throw .invalidUnsubscribe("", reason: "an https unsubscribe URL is required (RFC 8058)")
+        fromLine = try Self.addressLine("From", from)
+        if let replyTo {
+            replyToLine = try Self.addressLine("Reply-To", replyTo)
+        } else {
+            replyToLine = []
         }
-        let html = Preheader.insert(content.preheader ?? "", into: content.html)
-
-        var lines: [String] = []
-        lines.append(try addressField("From", from))
-        lines.append(try addressField("To", content.to))
-        if let replyTo { lines.append(try addressField("Reply-To", replyTo)) }
-        lines.append(try HeaderFolding.unstructured(HeaderField(name: "Subject", value: content.subject)))
-        lines.append("Date: " + date)
-        lines.append("Message-ID: " + messageID.value)
-        lines.append("MIME-Version: 1.0")
-        var logical: [HeaderField] = [
-            try HeaderField(name: "Date", value: date),
-            try HeaderField(name: "Message-ID", value: messageID.value),
-        ]
-        if let unsubscribe {
-            lines += try unsubscribe.renderedFields()
-            logical.append(try HeaderField(name: "List-Unsubscribe", value: unsubscribe.value))
-            logical.append(try HeaderField(name: "List-Unsubscribe-Post", value: ListUnsubscribe.postValue))
-        }
-        for field in headers + content.headers {
-            lines.append(try HeaderFolding.unstructured(field))
-            logical.append(field)
-        }
-        let multipart = MultipartAlternative(text: content.text, html: html)
-        lines.append(multipart.contentTypeField)
-
-        var message = lines.joined(separator: "\r\n")
-        message += "\r\n\r\n"
-        message += multipart.body
-        let bytes = Array(message.utf8)
-        return MailMessage(
-            recipientID: content.recipientID, from: from, to: content.to, replyTo: replyTo,
-            subject: content.subject, html: html, text: content.text, messageID: messageID.value,
-            date: date, sendDate: sendDate, headers: logical, bytes: bytes, sha256: SHA256Hasher.hex(of: bytes))
-    }
-
-    private func addressField(_ name: String, _ address: MailAddress) throws(MIMEError) -> String {
-        var folder = HeaderFolder(name: name)
-        address.append(to: &folder)
-        return try folder.checkedRendered()
+        dateLine = Array("Date: \(date)\r\n".utf8)
+        var campaignLines: [UInt8] = []
+        for field in headers { campaignLines += try Self.unstructuredLine(field) }
+        self.campaignLines = campaignLines
+        dateField = try HeaderField(name: "Date", value: date)
+        messageIDSuffix = MessageID.suffix(sendID: sendID, domain: domain)
     }
 }

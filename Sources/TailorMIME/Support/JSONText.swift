@@ -50,6 +50,13 @@ public indirect enum JSONText: Sendable, Equatable {
 
     private static func writeString(_ s: String, into out: inout String) {
         out += "\""
+        defer { out += "\"" }
+        // Most strings (ids, hashes, file names) need no escape: copied whole.
+        var utf8 = s
+        guard utf8.withUTF8({ bytes in bytes.indices.contains { needsEscape($0, in: bytes) } }) else {
+            out += s
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -68,7 +75,16 @@ public indirect enum JSONText: Sendable, Equatable {
                 }
             }
         }
-        out += "\""
+    }
+
+    /// Whether the byte at `i` starts something ``writeString(_:into:)`` escapes: `"`,
+    /// `\`, a control character, DEL, or U+2028 or U+2029 (`E2 80 A8`, `E2 80 A9`).
+    private static func needsEscape(_ i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch bytes[i] {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), 0x00..<0x20, 0x7f: return true
+        case 0xe2: return i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xa8 || bytes[i + 2] == 0xa9)
+        default: return false
+        }
     }
 
     public static func == (lhs: JSONText, rhs: JSONText) -> Bool {

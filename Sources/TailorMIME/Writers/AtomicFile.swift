@@ -9,19 +9,21 @@ import Foundation
 /// Files that appear whole or not at all: written under a temporary name in the same
 /// folder, then renamed into place (rename is atomic within one file system).
 enum AtomicFile {
-    /// Writes `bytes` to `directory/name` atomically.
+    /// Writes `bytes` to `folder/name` atomically; `folder` is a file-system path
+    /// (a writer takes it from its URL once, not per file).
     ///
     /// Plain `open`/`write`/`close` then `rename`: the file is in the page cache
     /// like any other write, not forced to disk (no `fsync`, which would cost a
     /// disk flush per message), so a killed process never leaves a torn file
     /// under the final name, while a machine crash may lose the latest files
     /// (a resumed run checks every file's size against the manifest).
-    static func write(_ bytes: [UInt8], to directory: URL, name: String) throws(MIMEError) {
-        let target = directory.appendingPathComponent(name)
-        let temp = directory.appendingPathComponent(".\(name).tmp-\(processID)")
-        let fd = temp.withUnsafeFileSystemRepresentation { open($0!, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) }
+    static func write(_ bytes: [UInt8], toFolder folder: String, name: String) throws(MIMEError) {
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        let target = prefix + name
+        let temp = prefix + ".\(name).tmp-\(processID)"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
-            throw .io(path: temp.path, reason: "cannot write: \(String(cString: strerror(errno)))")
+            throw .io(path: temp, reason: "cannot write: \(String(cString: strerror(errno)))")
         }
         var written = 0
         let failure: Int32? = bytes.withUnsafeBytes { raw in
@@ -37,10 +39,14 @@ enum AtomicFile {
         }
         close(fd)
         if let failure {
-            try? FileManager.default.removeItem(at: temp)
-            throw .io(path: temp.path, reason: "cannot write: \(String(cString: strerror(failure)))")
+            unlink(temp)
+            throw .io(path: temp, reason: "cannot write: \(String(cString: strerror(failure)))")
         }
-        try rename(temp, to: target)
+        if posixRename(temp, target) != 0 {
+            let reason = String(cString: strerror(errno))
+            unlink(temp)
+            throw .io(path: target, reason: "cannot rename into place: \(reason)")
+        }
     }
 
     private static let processID = getpid()

@@ -15,7 +15,8 @@ import Foundation
 /// `From`, `To` and `ReplyTo` are the header forms, RFC 2047-encoded; `Date` and
 /// `Message-ID` are Postmark's to write.
 final class PostmarkWriter: MessageWriter {
-    private let directory: URL
+    /// The output folder's path.
+    private let folder: String
     private let options: OutputOptions
     private var names = UsedNames()
     private var batch: [String] = []
@@ -23,7 +24,7 @@ final class PostmarkWriter: MessageWriter {
     private var batchNumber = 1
 
     init(directory: URL, options: OutputOptions) {
-        self.directory = directory
+        folder = directory.path
         self.options = options
     }
 
@@ -52,7 +53,7 @@ final class PostmarkWriter: MessageWriter {
 
     private func flush() throws(MIMEError) {
         let text = "[" + batch.joined(separator: ",") + "]"
-        try AtomicFile.write(Array(text.utf8), to: directory, name: currentFileName)
+        try AtomicFile.write(Array(text.utf8), toFolder: folder, name: currentFileName)
         batch.removeAll()
         batchBytes = 2
         batchNumber += 1

@@ -13,19 +13,20 @@ import Foundation
 /// no line over 1,000 characters). SES v2 caps a message at 40 MB, counted after
 /// base64 encoding; a larger one throws ``MIMEError/limitExceeded(format:limit:)``.
 final class SESWriter: MessageWriter {
-    private let directory: URL
+    /// The output folder's path.
+    private let folder: String
     private let options: OutputOptions
     private var names = UsedNames()
 
     init(directory: URL, options: OutputOptions) {
-        self.directory = directory
+        folder = directory.path
         self.options = options
     }
 
     func write(_ message: MailMessage) throws(MIMEError) -> String {
         let body = try Self.body(for: message, options: options)
         let name = try names.claim(message.recipientID) + ".json"
-        try AtomicFile.write(Array(body.serialized.utf8), to: directory, name: name)
+        try AtomicFile.write(Array(body.serialized.utf8), toFolder: folder, name: name)
         return name
     }
 

@@ -16,21 +16,22 @@ import Foundation
 /// and the address, subject and content fields) are left out. A request over the
 /// documented 30 MB total throws ``MIMEError/limitExceeded(format:limit:)``.
 final class SendGridWriter: MessageWriter {
-    private let directory: URL
+    /// The output folder's path.
+    private let folder: String
     private let options: OutputOptions
     private var names = UsedNames()
 
     static let omittedHeaders: Set<String> = ["date", "message-id"]
 
     init(directory: URL, options: OutputOptions) {
-        self.directory = directory
+        folder = directory.path
         self.options = options
     }
 
     func write(_ message: MailMessage) throws(MIMEError) -> String {
         let body = try Self.body(for: message, options: options)
         let name = try names.claim(message.recipientID) + ".json"
-        try AtomicFile.write(body, to: directory, name: name)
+        try AtomicFile.write(body, toFolder: folder, name: name)
         return name
     }
 
