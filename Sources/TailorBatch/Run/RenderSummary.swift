@@ -61,13 +61,15 @@ public struct RenderSummary: Sendable {
             + validationNote + failureNote
     }
 
-    /// `validation (variant): 7 bodies, 0 errors, 2 warnings, 0 notices in validation.jsonl; `, or nothing when off.
+    /// `validation (variant): 7 bodies, 0 errors, 2 warnings, 0 notices in validation.jsonl; `, nothing when off.
     private var validationNote: String {
         guard let v = validation else { return "" }
-        func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-        let failedNote = v.failed > 0 ? ", \(v.failed) recipients failed by it" : ""
-        return "validation (\(validate.rawValue)): \(count(v.bodies, "body").replacingOccurrences(of: "bodys", with: "bodies")), "
-            + "\(count(v.errors, "error")), \(count(v.warnings, "warning")), \(count(v.notices, "notice"))\(failedNote) "
-            + "in \(v.file); "
+        func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+        var parts = [
+            count(v.bodies, "body", "bodies"), count(v.errors, "error", "errors"), count(v.warnings, "warning", "warnings"),
+            count(v.notices, "notice", "notices"),
+        ]
+        if v.failed > 0 { parts.append(count(v.failed, "recipient", "recipients") + " failed by it") }
+        return "validation (\(validate.rawValue)): \(parts.joined(separator: ", ")) in \(v.file); "
     }
 }
