@@ -185,6 +185,7 @@ public final class RenderRun: @unchecked Sendable {
         var summary = RenderSummary(campaign: campaign.name, outDirectory: outDirectory.path, manifest: manifestPath)
         summary.shard = settings.shard
         summary.validate = settings.validate
+        summary.validation = ledger?.totals
         do {
             var sequence = 0
             while let chunk = output.take(sequence) {

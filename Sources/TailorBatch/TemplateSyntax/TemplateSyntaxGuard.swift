@@ -27,12 +27,29 @@ struct TemplateSyntaxGuard: Sendable {
 
     /// One part of a message as the scan sees it.
     private struct Part {
-        /// `the subject`, `header 'Feedback-ID'`...
-        var name: String
+        var name: PartName
         var text: String
         var placement: TemplateSyntaxScan.Placement
         /// The template that wrote it; nil for text derived from the HTML.
         var template: Template?
+    }
+
+    /// Which part: named only when a reason is written.
+    private enum PartName: CustomStringConvertible {
+        case subject, to, unsubscribeURL, preheader, html, text
+        case header(String)
+
+        var description: String {
+            switch self {
+            case .subject: return "the subject"
+            case .to: return "the To header"
+            case .unsubscribeURL: return "the unsubscribe URL"
+            case .preheader: return "the preheader"
+            case .html: return "the HTML body"
+            case .text: return "the text part"
+            case .header(let name): return "header '\(name)'"
+            }
+        }
     }
 
     /// Why the message of `parts` must not go out, or nil when it shows no
@@ -40,19 +57,19 @@ struct TemplateSyntaxGuard: Sendable {
     func refusal(_ parts: RenderedParts, profile: Profile, recorder: RenderRecorder?) -> String? {
         let templates = renderer.templates
         var all = [
-            Part(name: "the subject", text: parts.subject, placement: .plain, template: templates.subject),
-            Part(name: "the To header", text: parts.to.description, placement: .plain, template: templates.to),
-            Part(name: "the unsubscribe URL", text: parts.unsubscribeURL, placement: .plain, template: templates.unsubscribeURL),
+            Part(name: .subject, text: parts.subject, placement: .plain, template: templates.subject),
+            Part(name: .to, text: parts.to.description, placement: .plain, template: templates.to),
+            Part(name: .unsubscribeURL, text: parts.unsubscribeURL, placement: .plain, template: templates.unsubscribeURL),
         ]
+        all.reserveCapacity(5 + parts.headers.count)
         if let preheader = parts.preheader {
-            all.append(Part(name: "the preheader", text: preheader, placement: .plain, template: templates.preheader))
+            all.append(Part(name: .preheader, text: preheader, placement: .plain, template: templates.preheader))
         }
         for (header, (_, template)) in zip(parts.headers, templates.headers) {
-            all.append(Part(name: "header '\(header.name)'", text: header.value, placement: .plain, template: template))
+            all.append(Part(name: .header(header.name), text: header.value, placement: .plain, template: template))
         }
-        all.append(Part(name: "the HTML body", text: parts.html, placement: .html, template: templates.html))
-        all.append(
-            Part(name: "the text part", text: parts.text, placement: .plain, template: parts.textFromTemplate ? templates.text : nil))
+        all.append(Part(name: .html, text: parts.html, placement: .html, template: templates.html))
+        all.append(Part(name: .text, text: parts.text, placement: .plain, template: parts.textFromTemplate ? templates.text : nil))
         for part in all {
             guard let hit = TemplateSyntaxScan.first(in: part.text, part.placement) else { continue }
             return reason(hit, in: part, parts: parts, profile: profile, recorder: recorder)

@@ -75,7 +75,10 @@ struct Render: ParsableCommand {
             naming the profile attribute that holds it (values are printed, never \
             evaluated), or the template line that wrote it. --allow-template-syntax lets \
             such messages through, and turns off validation's template-syntax rule, for an \
-            ESP that fills its own {{ }} merge tags. --catalog is recorded in run.json.
+            ESP that fills its own {{ }} merge tags.
+
+            --catalog (else the campaign's data.catalog) feeds the {% recommend %} blocks \
+            and is recorded in run.json.
 
             On a terminal, a progress line (count, rate, ETA, failures) shows on \
             standard error.
