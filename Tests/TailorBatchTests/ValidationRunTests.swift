@@ -84,6 +84,9 @@ import TailorMIME
     @Test func offModeValidatesNothing() throws {
         let workspace = try ValidationCampaign.workspace("validate-off")
         defer { workspace.remove() }
+        _ = try RenderRun(workspace.settings("out", validate: .every)).run()
+        #expect(try workspace.findings("out") != nil)
+        // Rendered again into the same folder: the earlier run's findings go.
         let summary = try RenderRun(workspace.settings("out", validate: .off)).run()
         #expect(summary.byStatus[.rendered] == Self.rows)
         #expect(summary.validation == nil)

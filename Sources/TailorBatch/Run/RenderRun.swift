@@ -206,7 +206,12 @@ public final class RenderRun: @unchecked Sendable {
         if let failure = feed.failure { throw failure }
 
         try sink.finish()
-        try findings?.finish()
+        if let findings {
+            try findings.finish()
+        } else {
+            // Findings an earlier run left here would pass for this run's.
+            try? FileManager.default.removeItem(atPath: layout.path(layout.validationName))
+        }
         try journal.finish()
         summary.badRows = feed.totals?.badRows.count ?? 0
         summary.seconds = Date().timeIntervalSince(started)
