@@ -18,6 +18,12 @@ import TailorTemplate
 /// which puts chunks back in input order. The same inputs and send date give
 /// the same bytes whatever the thread timing.
 ///
+/// Before a message is written, the rendering threads refuse it when it would
+/// show template syntax (``TemplateSyntaxGuard``) and validate its HTML as
+/// ``RenderSettings/validate`` asks (``BodyValidation``); the writer applies
+/// the verdicts in input order (``ValidationLedger``) and writes the findings
+/// to `validation.jsonl`.
+///
 /// ```swift
 /// var settings = RenderSettings(campaignFolder: "templates/spring_sale")
 /// settings.format = .mbox
