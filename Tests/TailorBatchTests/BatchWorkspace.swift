@@ -26,10 +26,11 @@ struct BatchWorkspace {
             data: {profiles: profiles.jsonl}
             """
         let html = """
-            <!DOCTYPE html><html><head><title>{{ first_name }}</title></head><body>
+            <!DOCTYPE html><html lang="en"><head><title>{{ first_name }}</title></head><body>
             <p>Dear {{ first_name }} ({{ segment }}; {{ segments|join(',') }})</p>
             {% for item in items %}<p>{{ item.name }}: {{ '%.2f'|format(item.price) }}</p>{% endfor %}
             {% if nickname is none %}<p>no nickname</p>{% endif %}
+            <p><a href="{{ unsubscribe_url }}">Unsubscribe</a></p>
             </body></html>
             """
         let text = "Dear {{ first_name }}, {{ segment }}\n{% for item in items %}- {{ item.name }}\n{% endfor %}"

@@ -5,7 +5,9 @@ import TailorMIME
 import TailorTestSupport
 
 /// The reference campaign of `../shared/bench` over 2,000 generated contexts
-/// (which carry their own segment, recommendations and cart), judged by check-eml.
+/// (which carry their own segment, recommendations and cart, and a few hostile
+/// values), judged by check-eml: every message handed off passes, and every
+/// recipient is in the manifest.
 @Suite struct BenchCampaignTests {
     static let bench = SharedTools.sharedDirectory.appendingPathComponent("bench")
 
@@ -31,17 +33,35 @@ import TailorTestSupport
         settings.profiles = data.appendingPathComponent("contexts.jsonl").path
         settings.outDirectory = folder.appendingPathComponent("out").path
         let summary = try RenderRun(settings).run()
-        #expect(summary.byStatus[.rendered] == 2_000, "\(summary.failures)")
 
-        // gen_data.py gives two recipients the first name '{{ 7*7 }}' (a template
-        // injection attempt). tailor prints it as data, unevaluated, and check-eml
-        // flags the braces as leftover template syntax: those two messages are
-        // the only ones allowed to fail, and only on that check.
-        let hostile = try String(contentsOf: data.appendingPathComponent("contexts.jsonl"), encoding: .utf8)
-            .split(separator: "\n").filter { $0.contains("\"first_name\":\"{{ 7*7 }}\"") }.count
+        // gen_data.py gives some recipients the first name '{{ 7*7 }}' (a template
+        // injection attempt). tailor prints it as data, never evaluated; such a
+        // message would show the braces, so it fails with a reason instead of
+        // being handed off, and check-eml passes every message that is.
+        let contexts = try String(contentsOf: data.appendingPathComponent("contexts.jsonl"), encoding: .utf8)
+            .split(separator: "\n")
+        let hostile = contexts.filter { $0.contains("\"first_name\":\"{{ 7*7 }}\"") }.count
+        #expect(hostile > 0, "gen_data.py no longer writes the injection attempt")
+        #expect(summary.byStatus[.rendered] == 2_000 - hostile, "\(summary.failures)")
+        #expect(summary.failed == hostile)
+        #expect(summary.validation?.errors == 0)
+
+        // Every input recipient is in the manifest, in input order; the failures say why.
+        let manifest = try manifestLines(URL(fileURLWithPath: settings.outDirectory!)).map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        let inputIDs = try contexts.map {
+            try #require((try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["recipient_id"] as? String)
+        }
+        #expect(manifest.compactMap { $0["id"] as? String } == inputIDs)
+        let failed = manifest.filter { $0["status"] as? String == "failed" }
+        #expect(failed.count == hostile)
+        #expect(failed.allSatisfy {
+            ($0["reason"] as? String)?.hasPrefix("profile attribute 'first_name' holds template syntax '{{ 7*7 }}'") == true
+        })
+
         let result = SharedTools.run([SharedTools.checkEML.path, "--require-unsubscribe", "-q", settings.outDirectory!])
-        #expect(result.stdout.contains("\(2_000 - hostile) passed, \(hostile) failed"), "\(result.stdout.suffix(2000))")
-        let problems = result.stdout.split(separator: "\n").filter { $0.contains(": error: ") }
-        #expect(problems.allSatisfy { $0.contains("template]") && $0.contains("{{ 7*7 }}") || $0.contains("'}}'") })
+        #expect(result.status == 0, "\(result.stdout.suffix(2000))")
+        #expect(result.stdout.contains("\(2_000 - hostile) passed, 0 failed"), "\(result.stdout.suffix(2000))")
     }
 }

@@ -22,7 +22,8 @@ import Testing
                 data: {profiles: ../profiles.csv}
                 """,
             "campaign/email.html": """
-                <html><body>{% for i in range(40) %}<p>{{ first_name }} {{ segment }} {{ i }}</p>{% endfor %}</body></html>
+                <html lang="en"><head><title>Hello</title></head><body>{% for i in range(40) %}<p>{{ first_name }} {{ segment }} {{ i }}</p>{% endfor %}
+                <p><a href="{{ unsubscribe_url }}">Unsubscribe</a></p></body></html>
                 """,
             "profiles.csv": profiles,
         ]

@@ -10,8 +10,9 @@ public import TailorMIME
 /// | run record | `run.json` | `run.shard-2-of-8.json` |
 /// | mbox | `messages.mbox` | `messages.shard-2-of-8.mbox` |
 /// | JSONL | `messages.jsonl` | `messages.shard-2-of-8.jsonl` |
+/// | findings | `validation.jsonl` | `validation.shard-2-of-8.jsonl` |
 ///
-/// While a run is under way, the manifest and a single-file output grow under
+/// While a run is under way, the manifest, the findings and a single-file output grow under
 /// their name plus `.partial`; they are renamed when the run completes, so a
 /// file under its final name is complete.
 public struct OutputLayout: Sendable {
@@ -31,6 +32,8 @@ public struct OutputLayout: Sendable {
 
     /// The manifest's file name.
     public var manifestName: String { tagged("manifest", "jsonl") }
+    /// The validation findings' file name (without `--validate off`).
+    public var validationName: String { tagged("validation", "jsonl") }
     /// The run record's file name.
     public var runRecordName: String { tagged("run", "json") }
     /// The single output file of mbox and JSONL; nil for the per-recipient formats.

@@ -29,7 +29,7 @@ struct RenderedChunk: Sendable {
     var lastLine: Int
 
     enum Result: Sendable {
-        case outcome(RenderOutcome)
+        case outcome(RenderedRecipient)
         case resumed(ManifestEntry)
     }
 }

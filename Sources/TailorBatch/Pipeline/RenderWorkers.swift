@@ -11,7 +11,7 @@ final class RenderWorkers: @unchecked Sendable {
     /// Starts `count` threads rendering chunks from `queue` into `output`;
     /// when the queue is drained the last one finishes `output`.
     init(
-        count: Int, renderer: RecipientRenderer, queue: BoundedQueue<Chunk>, output: ReorderBuffer<RenderedChunk>
+        count: Int, renderer: SendRenderer, queue: BoundedQueue<Chunk>, output: ReorderBuffer<RenderedChunk>
     ) {
         let live = Counter(count)
         for _ in 0..<max(1, count) {
@@ -31,15 +31,17 @@ final class RenderWorkers: @unchecked Sendable {
     /// Waits until every thread has stopped.
     func wait() { group.wait() }
 
-    static func render(_ chunk: Chunk, _ renderer: RecipientRenderer) -> RenderedChunk {
+    static func render(_ chunk: Chunk, _ renderer: SendRenderer) -> RenderedChunk {
         var results: [RenderedChunk.Result] = []
         results.reserveCapacity(chunk.items.count)
-        for item in chunk.items {
+        for (index, item) in chunk.items.enumerated() {
             switch item {
             case .recipient(let profile, let assignment):
-                results.append(.outcome(renderer.render(profile, GivenSegments.merge(profile, assignment))))
+                let order = InputOrder(chunk: chunk.sequence, item: index)
+                results.append(.outcome(renderer.render(profile, GivenSegments.merge(profile, assignment), at: order)))
             case .bad(let row):
-                results.append(.outcome(.failed(recipientID: row.recipientId ?? "", segment: nil, reason: row.description)))
+                let failed = RenderOutcome.failed(recipientID: row.recipientId ?? "", segment: nil, reason: row.description)
+                results.append(.outcome(RenderedRecipient(outcome: failed)))
             case .resumed(let entry):
                 results.append(.resumed(entry))
             }

@@ -41,37 +41,79 @@ public final class RecipientRenderer: Sendable {
 
     /// The message for a recipient whose segments are assigned.
     public func render(_ profile: Profile, _ assignment: Assignment) -> RenderOutcome {
-        var context = assignment.context
-        recommender?.attachSession(to: &context, idKey: templates.campaign.data.idColumn)
         do {
-            let unsubscribe = try templates.unsubscribeURL.render(context).trimmingCharacters(in: .whitespacesAndNewlines)
-            context["unsubscribe_url"] = .string(unsubscribe)
-            let subject = try templates.subject.render(context).trimmingCharacters(in: .whitespacesAndNewlines)
-            let preheader = try templates.preheader?.render(context).trimmingCharacters(in: .whitespacesAndNewlines)
-            let html = try templates.html.render(context)
-            let text = try templates.text?.render(context) ?? HTMLToText.convert(html)
-            let to: MailAddress
-            if let template = templates.to {
-                to = try MailAddress(parsing: try template.render(context).trimmingCharacters(in: .whitespaces), header: "To")
-            } else {
-                to = try MailAddress(address: profile.email, header: "To")
-            }
-            var headers: [HeaderField] = []
-            for (name, template) in templates.headers {
-                headers.append(try HeaderField(name: name, value: try template.render(context)))
-            }
-            let message = try builder.build(
-                MessageContent(
-                    recipientID: profile.id, to: to, subject: subject, preheader: preheader, html: html, text: text,
-                    unsubscribeURL: unsubscribe, unsubscribeMailto: unsubscribeMailto,
-                    headers: headers))
-            return .rendered(message, segment: assignment.segment)
-        } catch let error as TemplateError where error.kind == .skipped {
-            return .skipped(recipientID: profile.id, segment: assignment.segment, reason: error.message)
-        } catch let error as TemplateError {
-            return .failed(recipientID: profile.id, segment: assignment.segment, reason: Self.oneLine(error))
+            let parts = try renderParts(profile, assignment)
+            return .rendered(try build(parts), segment: assignment.segment)
         } catch {
-            return .failed(recipientID: profile.id, segment: assignment.segment, reason: "\(error)")
+            return Self.outcome(of: error, recipientID: profile.id, segment: assignment.segment)
+        }
+    }
+
+    /// Renders every template of the message for one recipient; with
+    /// `recorder`, the HTML body's render is recorded (template lines and
+    /// structural variant). Throws the first template, address or header
+    /// error; ``outcome(of:recipientID:segment:)`` says what it means.
+    public func renderParts(_ profile: Profile, _ assignment: Assignment, recorder: RenderRecorder? = nil) throws
+        -> RenderedParts
+    {
+        var context = session(for: assignment.context)
+        let unsubscribe = try templates.unsubscribeURL.render(context).trimmingCharacters(in: .whitespacesAndNewlines)
+        context["unsubscribe_url"] = .string(unsubscribe)
+        let subject = try templates.subject.render(context).trimmingCharacters(in: .whitespacesAndNewlines)
+        let preheader = try templates.preheader?.render(context).trimmingCharacters(in: .whitespacesAndNewlines)
+        let html: String
+        if let recorder {
+            var bytes: [UInt8] = []
+            try templates.html.render(context, into: &bytes, recorder: recorder)
+            html = String(decoding: bytes, as: UTF8.self)
+        } else {
+            html = try templates.html.render(context)
+        }
+        let text = try templates.text?.render(context) ?? HTMLToText.convert(html)
+        let to: MailAddress
+        if let template = templates.to {
+            to = try MailAddress(parsing: try template.render(context).trimmingCharacters(in: .whitespaces), header: "To")
+        } else {
+            to = try MailAddress(address: profile.email, header: "To")
+        }
+        var headers: [HeaderField] = []
+        for (name, template) in templates.headers {
+            headers.append(try HeaderField(name: name, value: try template.render(context)))
+        }
+        context[Recommender.contextKey] = nil
+        return RenderedParts(
+            recipientID: profile.id, context: context, unsubscribeURL: unsubscribe, subject: subject, preheader: preheader,
+            html: html, text: text, textFromTemplate: templates.text != nil, to: to, headers: headers)
+    }
+
+    /// `context` with a fresh recommendation session attached, when the
+    /// campaign has a catalog: a session remembers what it picked, so each
+    /// render of a message needs its own to pick the same again.
+    public func session(for context: [String: Value]) -> [String: Value] {
+        var context = context
+        recommender?.attachSession(to: &context, idKey: templates.campaign.data.idColumn)
+        return context
+    }
+
+    /// The MIME message of rendered parts.
+    public func build(_ parts: RenderedParts) throws(MIMEError) -> MailMessage {
+        try builder.build(
+            MessageContent(
+                recipientID: parts.recipientID, to: parts.to, subject: parts.subject, preheader: parts.preheader,
+                html: parts.html, text: parts.text, unsubscribeURL: parts.unsubscribeURL,
+                unsubscribeMailto: unsubscribeMailto, headers: parts.headers))
+    }
+
+    /// What an error of ``renderParts(_:_:recorder:)`` or ``build(_:)`` means
+    /// for the recipient: a template's `skip` skips it, anything else fails it.
+    public static func outcome(of error: any Error, recipientID: String, segment: String) -> RenderOutcome {
+        switch error {
+        case let error as TemplateError where error.kind == .skipped:
+            return .skipped(recipientID: recipientID, segment: segment, reason: error.message)
+        case let error as TemplateError:
+            return .failed(recipientID: recipientID, segment: segment, reason: oneLine(error))
+        default:
+            return .failed(recipientID: recipientID, segment: segment, reason: "\(error)")
         }
     }
 

@@ -1,33 +1,50 @@
 import TailorMIME
 
 extension RenderRun {
-    /// Writes a chunk in input order, delivering it first when asked, and
-    /// records each recipient in the manifest: messages first, then their
-    /// manifest lines, each flushed, so a line never names a missing message.
-    func write(
-        _ chunk: RenderedChunk, sink: any OutputSink, journal: ManifestJournal, summary: inout RenderSummary
-    ) throws {
-        var delivery: [String: DeliveryOutcome] = [:]
-        if let smtp = settings.deliver {
-            let envelopes = chunk.results.compactMap { result -> SMTPEnvelope? in
-                if case .outcome(.rendered(let message, _)) = result { return SMTPEnvelope(message) }
-                return nil
-            }
-            for result in SMTPDelivery(configuration: smtp).deliver(envelopes) {
-                delivery[result.recipientID] = result
-            }
-        }
-        var entries: [ManifestEntry] = []
-        entries.reserveCapacity(chunk.results.count)
+    /// Where a chunk's results go: the messages, the manifest, and with
+    /// validation on, the findings and their ledger.
+    struct Destination {
+        let sink: any OutputSink
+        let journal: ManifestJournal
+        let findings: FindingsJournal?
+        let ledger: ValidationLedger?
+    }
+
+    /// Writes a chunk in input order: applies validation's verdicts, delivers
+    /// what is still to send when asked, then writes the messages, their
+    /// findings and their manifest lines, each flushed in that order, so a
+    /// manifest line never names a missing message or findings.
+    func write(_ chunk: RenderedChunk, to destination: Destination, summary: inout RenderSummary) throws {
+        var decided: [(outcome: RenderOutcome, variant: String?)] = []
+        decided.reserveCapacity(chunk.results.count)
+        var records: [FindingRecord] = []
         for result in chunk.results {
             switch result {
             case .resumed(let entry):
+                destination.ledger?.replay(entry)
                 summary.count(entry, resumed: true)
-                continue
-            case .outcome(.rendered(let message, let segment)):
-                var entry: ManifestEntry
+            case .outcome(let recipient):
+                var outcome = recipient.outcome
+                if let ledger = destination.ledger {
+                    let judged = ledger.judge(recipient.validation, recipientID: outcome.recipientID)
+                    records += judged.records
+                    if let failure = judged.failure, case .rendered(let message, let segment) = outcome {
+                        outcome = .failed(recipientID: message.recipientID, segment: segment, reason: failure)
+                        ledger.countFailure()
+                    }
+                }
+                decided.append((outcome, recipient.validation?.variant))
+            }
+        }
+        let delivery = deliver(decided.map(\.outcome))
+        var entries: [ManifestEntry] = []
+        entries.reserveCapacity(decided.count)
+        for (outcome, variant) in decided {
+            var entry: ManifestEntry
+            switch outcome {
+            case .rendered(let message, let segment):
                 do {
-                    let file = try sink.write(message)
+                    let file = try destination.sink.write(message)
                     entry = .rendered(message, file: file, segment: segment)
                     if let result = delivery[message.recipientID] {
                         entry.status = result.status
@@ -39,18 +56,39 @@ extension RenderRun {
                     entry = ManifestEntry(
                         recipientID: message.recipientID, status: .failed, segment: segment, reason: "\(error)")
                 }
-                entries.append(entry)
-            case .outcome(.skipped(let id, let segment, let reason)):
-                entries.append(ManifestEntry(recipientID: id, status: .skipped, segment: segment, reason: reason))
-            case .outcome(.failed(let id, let segment, let reason)):
-                entries.append(ManifestEntry(recipientID: id, status: .failed, segment: segment, reason: reason))
+            case .skipped(let id, let segment, let reason):
+                entry = ManifestEntry(recipientID: id, status: .skipped, segment: segment, reason: reason)
+            case .failed(let id, let segment, let reason):
+                entry = ManifestEntry(recipientID: id, status: .failed, segment: segment, reason: reason)
             }
+            entry.variant = variant
+            entries.append(entry)
         }
-        try sink.flush()
+        try destination.sink.flush()
+        if let findings = destination.findings {
+            for record in records { try findings.append(record) }
+            try findings.flush()
+        }
         for entry in entries {
-            try journal.append(entry)
+            try destination.journal.append(entry)
             summary.count(entry, resumed: false)
         }
-        try journal.flush()
+        try destination.journal.flush()
+        if let ledger = destination.ledger { summary.validation = ledger.totals }
+    }
+
+    /// Submits the rendered messages over SMTP when the run delivers; the
+    /// results by recipient id.
+    private func deliver(_ outcomes: [RenderOutcome]) -> [String: DeliveryOutcome] {
+        guard let smtp = settings.deliver else { return [:] }
+        let envelopes = outcomes.compactMap { outcome -> SMTPEnvelope? in
+            if case .rendered(let message, _) = outcome { return SMTPEnvelope(message) }
+            return nil
+        }
+        var delivery: [String: DeliveryOutcome] = [:]
+        for result in SMTPDelivery(configuration: smtp).deliver(envelopes) {
+            delivery[result.recipientID] = result
+        }
+        return delivery
     }
 }

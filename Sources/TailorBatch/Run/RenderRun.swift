@@ -2,6 +2,7 @@ public import Foundation
 public import TailorCampaign
 import TailorConfig
 import TailorData
+import TailorHTML
 public import TailorMIME
 import TailorRecommendations
 import TailorSegments
@@ -16,6 +17,12 @@ import TailorTemplate
 /// shard filter), the rendering threads, and the writer (the calling thread),
 /// which puts chunks back in input order. The same inputs and send date give
 /// the same bytes whatever the thread timing.
+///
+/// Before a message is written, the rendering threads refuse it when it would
+/// show template syntax (``TemplateSyntaxGuard``) and validate its HTML as
+/// ``RenderSettings/validate`` asks (``BodyValidation``); the writer applies
+/// the verdicts in input order (``ValidationLedger``) and writes the findings
+/// to `validation.jsonl`.
 ///
 /// ```swift
 /// var settings = RenderSettings(campaignFolder: "templates/spring_sale")
@@ -37,7 +44,7 @@ public final class RenderRun: @unchecked Sendable {
     public let profilesPath: String
     /// The send date, seconds since the epoch.
     public let sendSeconds: Int
-    let renderer: RecipientRenderer
+    let renderer: SendRenderer
     let segmentRun: SegmentRun
     let layout: OutputLayout
     private let stopLock = NSLock()
@@ -56,8 +63,17 @@ public final class RenderRun: @unchecked Sendable {
         outDirectory = URL(fileURLWithPath: settings.outDirectory ?? "out/\(campaign.name)")
         layout = OutputLayout(directory: outDirectory, format: settings.format, shard: settings.shard)
         let sendDate = Date(timeIntervalSince1970: TimeInterval(sendSeconds))
-        renderer = try RecipientRenderer(
+        let recipientRenderer = try RecipientRenderer(
             templates: templates, sendID: "\(campaign.name)-\(sendSeconds)", sendDate: sendDate, recommender: recommender)
+        var validation: BodyValidation?
+        if settings.validate != .off {
+            var policy = try ValidationPolicy.load(
+                campaignFolder: settings.campaignFolder, extraRules: settings.extraValidationRules)
+            if settings.allowTemplateSyntax { policy.overrides[Rule.templateSyntax.id] = .some(nil) }
+            validation = BodyValidation(mode: settings.validate, policy: policy)
+        }
+        renderer = SendRenderer(
+            renderer: recipientRenderer, validation: validation, guardsTemplateSyntax: !settings.allowTemplateSyntax)
 
         guard let profiles = settings.profiles ?? campaign.data.profiles else {
             throw RenderSetupError("\(campaign.path): no profiles: set data.profiles or pass --profiles")
@@ -97,17 +113,36 @@ public final class RenderRun: @unchecked Sendable {
         return stopRequested
     }
 
+    /// Refuses to resume a run made with other validation settings: its
+    /// manifest and findings would not be what these settings give.
+    private func checkResumable(_ previous: RunRecord?) throws {
+        guard let previous else { return }
+        if previous.validate != settings.validate.rawValue {
+            throw ResumeError(
+                "the interrupted run used --validate \(previous.validate); resume it with the same, or render again "
+                    + "without --resume")
+        }
+        if (previous.allowTemplateSyntax ?? false) != settings.allowTemplateSyntax {
+            let flag = settings.allowTemplateSyntax ? "without" : "with"
+            throw ResumeError(
+                "the interrupted run was rendered \(flag) --allow-template-syntax; resume it the same way, or render "
+                    + "again without --resume")
+        }
+    }
+
     /// Renders every recipient of the shard; `progress` sees the running
     /// totals after each chunk is written.
     public func run(progress: ((RenderSummary) -> Void)? = nil) throws -> RenderSummary {
         let started = Date()
         try FileManager.default.createDirectory(at: outDirectory, withIntermediateDirectories: true)
+        let recordURL = outDirectory.appendingPathComponent(layout.runRecordName)
+        if settings.resume { try checkResumable(RunRecord.readIfPresent(from: recordURL)) }
         let point = settings.resume ? try ResumePoint.find(in: layout) : .none
         var record = RunRecord(
             campaign: campaign.name, profiles: profilesPath, format: settings.format.rawValue, sendDate: sendSeconds,
             shard: .init(index: settings.shard.index, count: settings.shard.count), manifest: layout.manifestName,
             validate: settings.validate.rawValue, catalog: settings.catalog)
-        let recordURL = outDirectory.appendingPathComponent(layout.runRecordName)
+        record.allowTemplateSyntax = settings.allowTemplateSyntax ? true : nil
         try record.write(to: recordURL)
 
         let assigner = try segmentRun.prepare()
@@ -117,6 +152,17 @@ public final class RenderRun: @unchecked Sendable {
             ? try StreamSink(layout: layout, options: options, startingAt: point.streamBytes)
             : WriterSink(try settings.format.makeWriter(directory: outDirectory, options: options))
         let journal = try ManifestJournal(layout: layout, keepingBytes: point.manifestBytes)
+        var findings: FindingsJournal?
+        var ledger: ValidationLedger?
+        if settings.validate != .off {
+            var kept = FindingsJournal.Kept()
+            let file = try FindingsJournal(
+                layout: layout, resuming: settings.resume, keepingRecipients: point.recipients, mode: settings.validate,
+                kept: &kept)
+            findings = file
+            ledger = ValidationLedger(mode: settings.validate, htmlTemplate: campaign.html, file: file.name, kept: kept)
+        }
+        let destination = Destination(sink: sink, journal: journal, findings: findings, ledger: ledger)
 
         let jobs = max(1, settings.jobs)
         let limit = InFlightLimit(settings.maxChunksInFlight)
@@ -145,10 +191,11 @@ public final class RenderRun: @unchecked Sendable {
         var summary = RenderSummary(campaign: campaign.name, outDirectory: outDirectory.path, manifest: manifestPath)
         summary.shard = settings.shard
         summary.validate = settings.validate
+        summary.validation = ledger?.totals
         do {
             var sequence = 0
             while let chunk = output.take(sequence) {
-                try write(chunk, sink: sink, journal: journal, summary: &summary)
+                try write(chunk, to: destination, summary: &summary)
                 limit.release()
                 sequence += 1
                 summary.inputLine = chunk.lastLine
@@ -165,6 +212,12 @@ public final class RenderRun: @unchecked Sendable {
         if let failure = feed.failure { throw failure }
 
         try sink.finish()
+        if let findings {
+            try findings.finish()
+        } else {
+            // Findings an earlier run left here would pass for this run's.
+            try? FileManager.default.removeItem(atPath: layout.path(layout.validationName))
+        }
         try journal.finish()
         summary.badRows = feed.totals?.badRows.count ?? 0
         summary.seconds = Date().timeIntervalSince(started)
@@ -173,6 +226,7 @@ public final class RenderRun: @unchecked Sendable {
         record.shardInput = .init(feed.shardInput)
         record.counts = Dictionary(uniqueKeysWithValues: summary.byStatus.map { ($0.key.rawValue, $0.value) })
         record.resumed = summary.resumed
+        record.validation = summary.validation
         record.seconds = (summary.seconds * 1000).rounded() / 1000
         try record.write(to: recordURL)
         return summary

@@ -1,4 +1,5 @@
 public import Foundation
+public import TailorHTML
 public import TailorMIME
 
 /// What one `tailor render` run does: which campaign, which inputs (each
@@ -32,8 +33,15 @@ public struct RenderSettings: Sendable {
     /// Continue an interrupted run in the same output folder: recipients its
     /// manifest records as done (with their files complete) are not rendered again.
     public var resume = false
-    /// Which rendered HTML to check (see ``ValidationMode``).
+    /// Which rendered HTML bodies are validated (see ``ValidationMode``).
     public var validate: ValidationMode = .variant
+    /// Rules of other passes that the campaign's `validation.yml` may name
+    /// (`tailor check`'s), so a file written for the check loads here too.
+    public var extraValidationRules: [Rule] = []
+    /// Let messages show template syntax (`{{`, `{%`, ...) from their data or
+    /// templates: turns off the ``TemplateSyntaxGuard`` and the validator's
+    /// `template-syntax` rule, for an ESP that fills its own merge tags.
+    public var allowTemplateSyntax = false
 
     public init(campaignFolder: String) {
         self.campaignFolder = campaignFolder
@@ -42,14 +50,4 @@ public struct RenderSettings: Sendable {
     /// Chunks read ahead of the writer at most: rendering threads stay busy
     /// while memory stays bounded by this many times ``batchSize`` messages.
     public var maxChunksInFlight: Int { 4 * max(1, jobs) + 2 }
-}
-
-/// How much of the rendered HTML is validated (`--validate`).
-public enum ValidationMode: String, Sendable, CaseIterable {
-    /// The first recipient of each distinct variant (segment).
-    case variant
-    /// Every recipient.
-    case every
-    /// None.
-    case off
 }

@@ -19,6 +19,8 @@ public struct RenderSummary: Sendable {
     /// The part of the send rendered.
     public var shard: Shard = .whole
     public var validate: ValidationMode = .variant
+    /// What validation found so far; nil with `--validate off`.
+    public var validation: ValidationTotals?
     /// The input line of the last recipient written (for progress).
     public var inputLine = 0
 
@@ -56,6 +58,18 @@ public struct RenderSummary: Sendable {
         let failureNote = failed > 0 ? "failures: \(failed), listed with reasons in \(manifest)" : "manifest: \(manifest)"
         return "\(campaign)\(part): \(recipients) recipients (\(statuses.isEmpty ? "none" : statuses)\(resumedNote)) in "
             + "\(String(format: "%.2f", seconds)) s, \(Int(rate)) recipients/s; by segment: \(segments.isEmpty ? "-" : segments); "
-            + failureNote
+            + validationNote + failureNote
+    }
+
+    /// `validation (variant): 7 bodies, 0 errors, 2 warnings, 0 notices in validation.jsonl; `, nothing when off.
+    private var validationNote: String {
+        guard let v = validation else { return "" }
+        func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+        var parts = [
+            count(v.bodies, "body", "bodies"), count(v.errors, "error", "errors"), count(v.warnings, "warning", "warnings"),
+            count(v.notices, "notice", "notices"),
+        ]
+        if v.failed > 0 { parts.append(count(v.failed, "recipient", "recipients") + " failed by it") }
+        return "validation (\(validate.rawValue)): \(parts.joined(separator: ", ")) in \(v.file); "
     }
 }

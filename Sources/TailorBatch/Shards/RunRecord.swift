@@ -9,7 +9,8 @@ public import Foundation
 /// {"campaign":"winter-sale-2026","complete":true,"format":"eml","manifest":"manifest.shard-1-of-4.jsonl",
 ///  "profiles":"data/contexts.jsonl","send_date":1768467600,"shard":{"count":4,"index":1},
 ///  "input":{"rows":10000,"sum":"…","sum2":"…"},"shard_input":{"rows":2491,"sum":"…","sum2":"…"},
-///  "counts":{"rendered":2490,"failed":1},"resumed":0,"seconds":1.52,"validate":"variant"}
+///  "counts":{"rendered":2490,"failed":1},"resumed":0,"seconds":1.52,"validate":"variant",
+///  "validation":{"bodies":7,"errors":0,"failed":0,"file":"validation.shard-1-of-4.jsonl","notices":0,"variants":7,"warnings":2}}
 /// ```
 ///
 /// It is written when the run starts (`complete: false`, no fingerprints) and
@@ -58,11 +59,17 @@ public struct RunRecord: Codable, Sendable, Equatable {
     /// Recipients taken over from an interrupted run's manifest.
     public var resumed: Int?
     public var seconds: Double?
+    /// Set (true) when the run let template syntax through (`--allow-template-syntax`).
+    public var allowTemplateSyntax: Bool?
+    /// What validation found, unless `validate` is `off`.
+    public var validation: ValidationTotals?
 
     enum CodingKeys: String, CodingKey {
         case campaign, profiles, format, shard, manifest, validate, catalog, complete, input, counts, resumed, seconds
+        case validation
         case sendDate = "send_date"
         case shardInput = "shard_input"
+        case allowTemplateSyntax = "allow_template_syntax"
     }
 
     /// Writes the record to `url` atomically.
@@ -77,5 +84,16 @@ public struct RunRecord: Codable, Sendable, Equatable {
     /// Reads a record.
     public static func read(from url: URL) throws -> RunRecord {
         try JSONDecoder().decode(RunRecord.self, from: Data(contentsOf: url))
+    }
+
+    /// The record at `url`; nil when there is none. A record that cannot be
+    /// read is an error naming the file.
+    static func readIfPresent(from url: URL) throws -> RunRecord? {
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        do {
+            return try read(from: url)
+        } catch {
+            throw ResumeError("\(url.path) cannot be read (\(error)); render again without --resume")
+        }
     }
 }

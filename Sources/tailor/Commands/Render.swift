@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TailorBatch
+import TailorCheck
 import TailorConfig
 import TailorData
 import TailorMIME
@@ -55,9 +56,29 @@ struct Render: ParsableCommand {
             identical to an uninterrupted run. mbox and JSONL grow under .partial and \
             are cut back to the last message the manifest records. Not for postmark.
 
-            --validate is recorded in run.json and the summary; HTML validation itself \
-            plugs in with the validation work and does not run yet. --catalog is \
-            recorded likewise, for the recommendation step.
+            --validate checks the HTML bodies with libxml2 and the email checks of \
+            'tailor check' (rules and severities from the campaign's validation.yml). \
+            variant (the default) validates the first recipient, in input order, of each \
+            structural variant (the path the HTML template took through its conditionals \
+            and loops, as check and preview name it); every validates each message; off \
+            validates none. An error finding fails the message (in variant mode, every \
+            recipient of that variant) with the rule, message and template file:line:col \
+            as its manifest reason; warnings and notices are reported only. Findings go to \
+            validation.jsonl beside the manifest (one line per finding: manifest_line, \
+            recipient, variant, rule, severity, file, line, column, message), are counted \
+            in the summary and run.json, and each rendered recipient's manifest line names \
+            its variant.
+
+            A message whose subject, headers, HTML or text would show template syntax \
+            ({{, {%, }}, %} or {#, by check-eml's rules: in HTML, the last three not \
+            inside <style>, <script>, comments or style attributes) fails with a reason \
+            naming the profile attribute that holds it (values are printed, never \
+            evaluated), or the template line that wrote it. --allow-template-syntax lets \
+            such messages through, and turns off validation's template-syntax rule, for an \
+            ESP that fills its own {{ }} merge tags.
+
+            --catalog (else the campaign's data.catalog) feeds the {% recommend %} blocks \
+            and is recorded in run.json.
 
             On a terminal, a progress line (count, rate, ETA, failures) shows on \
             standard error.
@@ -70,6 +91,7 @@ struct Render: ParsableCommand {
               tailor render ../shared/bench/campaign --shard 2/8 --out out/send
               JOB_COMPLETION_INDEX=2 tailor render ../shared/bench/campaign --shard-count 8 --out out/send
               tailor render templates/spring_sale --out out/send --resume
+              tailor render templates/spring_sale --validate every --out out/qa
             """
     )
 
@@ -77,10 +99,6 @@ struct Render: ParsableCommand {
     var campaigns: [String] = []
 
     @OptionGroup var inputs: CampaignInputs
-
-
-
-
 
     @Option(help: ArgumentHelp("Output format: eml, mbox, jsonl, ses, sendgrid, postmark.", valueName: "format"))
     var format = "eml"
@@ -109,8 +127,11 @@ struct Render: ParsableCommand {
     @Flag(help: "Continue an interrupted run in the same --out: keep what its manifest records as done, render the rest.")
     var resume = false
 
-    @Option(name: .customLong("validate"), help: ArgumentHelp("HTML validation: variant (first recipient of each segment), every, off. Recorded only until validation lands.", valueName: "mode"))
+    @Option(name: .customLong("validate"), help: ArgumentHelp("HTML validation: variant (the first recipient of each structural variant; its errors fail the variant), every (each message), off.", valueName: "mode"))
     var validation = "variant"
+
+    @Flag(name: .customLong("allow-template-syntax"), help: "Send messages that show template syntax ({{ }}, {% %}, {#) from their data or templates, e.g. an ESP's own merge tags.")
+    var allowTemplateSyntax = false
 
     @Option(name: .customLong("send-date"), help: ArgumentHelp("The send's date (ISO 8601); fixes Date and Message-ID for a re-run.", valueName: "timestamp"))
     var sendDate: String?
@@ -175,6 +196,8 @@ struct Render: ParsableCommand {
             settings.segments = inputs.segments
             settings.catalog = inputs.catalog
             settings.validate = ValidationMode(rawValue: validation)!
+            settings.extraValidationRules = CheckRules.all
+            settings.allowTemplateSyntax = allowTemplateSyntax
             settings.resume = resume
             do {
                 settings.shard = try selectedShard()
