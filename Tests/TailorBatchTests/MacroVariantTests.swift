@@ -30,11 +30,22 @@ import TailorBatch
         let variants = try workspace.manifest("out").compactMap { $0["variant"] as? String }
         #expect(variants.count == 4)
         // The engine's macro memo replays a pure macro's output for arguments it
-        // has seen without telling the RenderRecorder which branches the macro
-        // took, so the first call records the `if` and the later ones do not.
-        // Until RenderRecorder hears of memoized branches, this is known.
-        withKnownIssue("TailorTemplate's MacroMemo hides a memoized macro's decisions from RenderRecorder") {
-            #expect(Set(variants).count == 1, "\(variants)")
+        // has seen; it replays the branches the macro took into the recorder too.
+        #expect(Set(variants).count == 1, "\(variants)")
+    }
+
+    @Test func aMacroBranchTakenOrNotGivesDifferentVariants() throws {
+        let counts = [2, 1, 2, 1, 3]
+        let profiles = counts.enumerated().map { i, count in
+            "{\"recipient_id\":\"R\(i)\",\"email\":\"u\(i)@example.com\",\"first_name\":\"Ana\",\"count\":\(count)}"
         }
+        let workspace = try CampaignWorkspace("macro-variant-2", files: Self.files, profiles: profiles)
+        defer { workspace.remove() }
+        _ = try RenderRun(workspace.settings("out", jobs: 1, batchSize: 1)).run()
+        let variants = try workspace.manifest("out").compactMap { $0["variant"] as? String }
+        #expect(variants.count == 5)
+        #expect(variants[0] == variants[2] && variants[0] == variants[4], "\(variants)")
+        #expect(variants[1] == variants[3], "\(variants)")
+        #expect(variants[0] != variants[1], "\(variants)")
     }
 }

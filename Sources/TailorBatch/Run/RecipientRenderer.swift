@@ -57,10 +57,10 @@ public final class RecipientRenderer: Sendable {
         -> RenderedParts
     {
         var context = session(for: assignment.context)
-        let unsubscribe = try templates.unsubscribeURL.render(context).trimmingCharacters(in: .whitespacesAndNewlines)
+        let unsubscribe = try templates.unsubscribeURL.render(context).trimmedOfWhitespace
         context["unsubscribe_url"] = .string(unsubscribe)
-        let subject = try templates.subject.render(context).trimmingCharacters(in: .whitespacesAndNewlines)
-        let preheader = try templates.preheader?.render(context).trimmingCharacters(in: .whitespacesAndNewlines)
+        let subject = try templates.subject.render(context).trimmedOfWhitespace
+        let preheader = try templates.preheader?.render(context).trimmedOfWhitespace
         let html: String
         if let recorder {
             var bytes: [UInt8] = []

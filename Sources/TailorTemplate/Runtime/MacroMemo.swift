@@ -38,22 +38,34 @@ final class MacroMemo: Sendable {
         }
     }
 
-    private let entries = Mutex([Key: [UInt8]]())
+    /// A remembered output, with what a recorder saw while it was rendered
+    /// (nil when no recorder was attached then).
+    struct Entry: Sendable {
+        let bytes: [UInt8]
+        let trace: RenderRecorder.Trace?
+    }
+
+    private let entries = Mutex([Key: Entry]())
     private static let maxEntries = 4096
 
     init(globalIDs: [Int]) {
         self.globalIDs = globalIDs
     }
 
-    /// The bytes rendered before for these arguments, or nil.
-    func lookup(_ key: Key) -> [UInt8]? {
+    /// The output rendered before for these arguments, or nil.
+    func lookup(_ key: Key) -> Entry? {
         entries.withLock { $0[key] }
     }
 
-    func store(_ key: Key, output: [UInt8]) {
+    /// Remembers an output; an entry with a trace replaces one without.
+    func store(_ key: Key, _ entry: Entry) {
         entries.withLock { entries in
+            if let existing = entries[key] {
+                if existing.trace == nil && entry.trace != nil { entries[key] = entry }
+                return
+            }
             guard entries.count < Self.maxEntries else { return }
-            entries[key] = output
+            entries[key] = entry
         }
     }
 }

@@ -102,13 +102,22 @@ final class MacroObject: ValueObject, @unchecked Sendable {
         if let memo = macro.memo, memo.globalIDs.allSatisfy(rt.resolvesToGlobal),
             let key = MacroMemo.Key(memoArguments, autoescape: rt.autoescape)
         {
-            if let bytes = memo.lookup(key) {
-                try rt.write(bytes)
+            let recorder = rt.recorder
+            // With a recorder, only an entry that kept its trace can stand in
+            // for rendering: the variant must not depend on what was remembered.
+            if let entry = memo.lookup(key), recorder == nil || entry.trace != nil {
+                if let recorder, let trace = entry.trace {
+                    recorder.replay(trace, at: rt.out.count, withMarks: rt.captureDepth == 0)
+                }
+                try rt.write(entry.bytes)
                 return
             }
             let start = rt.out.count
+            let decisionStart = recorder?.decisions.count ?? 0
+            let markStart = recorder?.marks.count ?? 0
             try macro.body(rt)
-            memo.store(key, output: Array(rt.out[start...]))
+            let trace = recorder.map { $0.trace(decisionsFrom: decisionStart, marksFrom: markStart, outputStart: start) }
+            memo.store(key, MacroMemo.Entry(bytes: Array(rt.out[start...]), trace: trace))
             return
         }
         try macro.body(rt)

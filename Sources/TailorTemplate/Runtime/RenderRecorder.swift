@@ -51,6 +51,38 @@ public final class RenderRecorder: @unchecked Sendable {
         decisions.append((site, choice))
     }
 
+    /// What a stretch of rendering recorded, kept with a memoized macro's output
+    /// so that replaying the output replays the decisions and marks with it.
+    struct Trace: Sendable {
+        var decisions: [(site: UInt64, choice: Int)]
+        /// Marks with offsets relative to where the stretch's output began.
+        var marks: [Mark]
+    }
+
+    /// The decisions and marks recorded since the counts given (taken before
+    /// the stretch), with mark offsets made relative to `outputStart`.
+    func trace(decisionsFrom decisionStart: Int, marksFrom markStart: Int, outputStart: Int) -> Trace {
+        let decided = Array(decisions[min(decisionStart, decisions.count)...])
+        let marked = marks[min(markStart, marks.count)...].map { mark in
+            var mark = mark
+            mark.offset -= outputStart
+            return mark
+        }
+        return Trace(decisions: decided, marks: marked)
+    }
+
+    /// Records `trace` again, for output copied to `offset`.
+    func replay(_ trace: Trace, at offset: Int, withMarks: Bool) {
+        decisions.append(contentsOf: trace.decisions)
+        guard withMarks else { return }
+        for mark in trace.marks {
+            var mark = mark
+            mark.offset += offset
+            if let last = marks.last, last.offset == mark.offset { marks.removeLast() }
+            marks.append(mark)
+        }
+    }
+
     func finish(output: [UInt8]) {
         self.output = output
     }
