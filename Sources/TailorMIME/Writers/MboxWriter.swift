@@ -34,29 +34,36 @@ final class MboxWriter: MessageWriter {
         return out
     }
 
-    /// mboxrd quoting of `>*From ` lines, and CRLF to LF.
+    /// mboxrd quoting of `>*From ` lines, and CRLF to LF. Works a line at a
+    /// time: `memchr` finds each LF and the line is copied whole.
     static func quote(_ bytes: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        let from = Array("From ".utf8)
-        var lineStart = true
-        var i = 0
-        while i < bytes.count {
-            if lineStart {
-                var j = i
-                while j < bytes.count, bytes[j] == UInt8(ascii: ">") { j += 1 }
-                if bytes[j...].starts(with: from) { out.append(UInt8(ascii: ">")) }
-                lineStart = false
+        out.reserveCapacity(bytes.count + 16)
+        bytes.withUnsafeBufferPointer { all in
+            guard let base = all.baseAddress else { return }
+            var lineStart = 0
+            while lineStart < all.count {
+                let lineFeed = memchr(base + lineStart, 0x0a, all.count - lineStart).map {
+                    UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0))
+                }
+                let next = lineFeed.map { $0 + 1 } ?? all.count
+                if isFromLine(UnsafeBufferPointer(rebasing: all[lineStart..<next])) { out.append(UInt8(ascii: ">")) }
+                var contentEnd = lineFeed ?? all.count
+                if let lineFeed, lineFeed > lineStart, all[lineFeed - 1] == 0x0d { contentEnd = lineFeed - 1 }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: all[lineStart..<contentEnd]))
+                if lineFeed != nil { out.append(0x0a) }
+                lineStart = next
             }
-            let byte = bytes[i]
-            if byte == 0x0d, i + 1 < bytes.count, bytes[i + 1] == 0x0a {
-                i += 1
-                continue
-            }
-            out.append(byte)
-            if byte == 0x0a { lineStart = true }
-            i += 1
         }
         return out
+    }
+
+    /// Whether a line reads `From `, after any number of `>`.
+    private static func isFromLine(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < line.count, line[i] == UInt8(ascii: ">") { i += 1 }
+        guard line.count - i >= 5 else { return false }
+        return line[i] == UInt8(ascii: "F") && line[i + 1] == UInt8(ascii: "r") && line[i + 2] == UInt8(ascii: "o")
+            && line[i + 3] == UInt8(ascii: "m") && line[i + 4] == UInt8(ascii: " ")
     }
 }
