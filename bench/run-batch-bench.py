@@ -3,7 +3,7 @@
 full .eml output on all cores, mbox, and the floors (C writing the same bytes).
 
     python3 bench/run-batch-bench.py [--n 10000] [--jobs K] [--repeat R]
-                                     [--tailor PATH | --no-build] [--skip jinja2,minijinja,mbox]
+                                     [--tailor PATH | --no-build] [--skip jinja2,minijinja,mbox,jsonl]
 
 Data: ../shared/bench/gen_data.py --n N into out/bench/n<N> (when missing). Every engine
 reads the same contexts.jsonl and renders ../shared/bench/campaign.
@@ -14,8 +14,9 @@ reads the same contexts.jsonl and renders ../shared/bench/campaign.
   (reading, segments, rendering, MIME, one file per recipient, manifest) and the
   baselines' --format eml (Python's email package, one file each).
 - mbox on K workers: the same into one file.
+- jsonl on K workers: tailor only (the baselines have no JSONL output), into one file.
 - floor: floor/floor_write.c (gcc -O2) writes the bytes tailor wrote, to as many files
-  (eml) or one file (mbox); page cache, no fsync, like everyone else.
+  (eml) or one file (mbox, jsonl); page cache, no fsync, like everyone else.
 
 Each figure is the best of R runs, taken in turn. Every run writes into a fresh folder and
 all output is deleted only at the end: ext4 searches harder for free inodes right after
@@ -89,7 +90,7 @@ def main():
     ap.add_argument("--shared", default=os.environ.get("TAILOR_SHARED", os.path.join(REPO, "..", "shared")))
     ap.add_argument("--tailor", help="a tailor binary (default: build .build/release/tailor)")
     ap.add_argument("--no-build", action="store_true", help="use .build/release/tailor as it is")
-    ap.add_argument("--skip", default="", help="leave out: jinja2, minijinja, mbox, render")
+    ap.add_argument("--skip", default="", help="leave out: jinja2, minijinja, mbox, jsonl, render")
     ap.add_argument("--json", help="write every result to this file")
     a = ap.parse_args()
 
@@ -166,13 +167,28 @@ def main():
                 for r in run_result([sys.executable, os.path.join(bench, "baseline_%s.py" % p), contexts,
                                      "--campaign", campaign, "--out", out, "--format", "mbox", "--workers", str(a.jobs)]):
                     keep(("mbox", p, a.jobs), r)
+        if "jsonl" not in skip:
+            # The peers have no JSONL output: tailor against its one-file floor.
+            jsonl = os.path.join(work, "tailor-jsonl")
+            keep(("jsonl", "tailor", a.jobs), tailor_render(tailor, campaign, contexts, jsonl, "jsonl", a.jobs))
+            single = os.path.join(work, "floor-jsonl-src")
+            shutil.rmtree(single, ignore_errors=True)
+            os.makedirs(single)
+            shutil.copy(os.path.join(jsonl, "messages.jsonl"), single)
+            target = os.path.join(work, "floor.jsonl")
+            if os.path.exists(target):
+                os.remove(target)
+            for r in run_result([floor, single, "--concat", target]):
+                r["recipients"] = best[("jsonl", "tailor", a.jobs)]["recipients"]
+                r["recipients_per_s"] = r["recipients"] / r["wall_s"] if r["wall_s"] else 0
+                keep(("jsonl", "floor", 1), r)
 
     print()
     print("Reference campaign, N = %d, %d core(s), best of %d run(s):" % (a.n, os.cpu_count() or 1, a.repeat))
     print()
     print("| what | engine | workers | recipients/s | MB/s | tailor is |")
     print("|---|---|---:|---:|---:|---:|")
-    for mode, label in (("render", "render only"), ("eml", "full .eml"), ("mbox", "mbox")):
+    for mode, label in (("render", "render only"), ("eml", "full .eml"), ("mbox", "mbox"), ("jsonl", "jsonl")):
         rows = sorted((k, r) for k, r in best.items() if k[0] == mode)
         for (m, engine, w), r in rows:
             t = best.get((m, "tailor", w)) or best.get((m, "tailor", a.jobs))
@@ -180,7 +196,7 @@ def main():
             name = {"floor": "floor (C, same bytes)"}.get(engine, engine if engine != "tailor" else "tailor")
             print("| %s | %s | %d | %s | %.1f | %s |" % (label, name, w, format(round(r["recipients_per_s"]), ","),
                                                         r.get("mb_per_s") or 0, ratio))
-    for mode in ("eml", "mbox"):
+    for mode in ("eml", "mbox", "jsonl"):
         t = best.get((mode, "tailor", a.jobs))
         if t:
             print("\ntailor %s: peak RSS %d MB, %.0f µs CPU per recipient (user %.2f s, sys %.2f s); %s"
