@@ -16,6 +16,7 @@ final class MacroMemo: Sendable {
     /// The arguments of one call, ready to look up.
     struct Key: Hashable, Sendable {
         let fingerprint: UInt64
+        let autoescape: Bool
         let arguments: [Value]
 
         /// Nil when an argument is not plain data (an object, an undefined).
@@ -25,11 +26,12 @@ final class MacroMemo: Sendable {
                 guard print.add(argument) else { return nil }
             }
             fingerprint = print.value
+            self.autoescape = autoescape
             self.arguments = arguments
         }
 
         static func == (a: Key, b: Key) -> Bool {
-            a.fingerprint == b.fingerprint && a.arguments.count == b.arguments.count
+            a.fingerprint == b.fingerprint && a.autoescape == b.autoescape && a.arguments.count == b.arguments.count
                 && zip(a.arguments, b.arguments).allSatisfy { $0.isIdentical(to: $1) }
         }
 
