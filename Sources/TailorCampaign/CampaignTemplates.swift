@@ -66,7 +66,10 @@ public final class CampaignTemplates: Sendable {
         _ campaign: Campaign, templatesRoot: String? = nil, now: Int? = nil,
         environmentSetup: (Environment) -> Void = { _ in }
     ) throws -> CampaignTemplates {
-        let root = templatesRoot ?? (campaign.folder as NSString).deletingLastPathComponent
+        // The parent of the absolute folder: `NSString.deletingLastPathComponent`
+        // crashes on Linux for a folder given as `.`.
+        let root = templatesRoot
+            ?? URL(fileURLWithPath: campaign.folder, isDirectory: true).standardizedFileURL.deletingLastPathComponent().path
         let loader = FileSystemLoader(roots: [campaign.folder, root.isEmpty ? "." : root])
         let clock = now ?? campaign.sendDate ?? Int(Date().timeIntervalSince1970)
         func environment(autoescape: Bool) -> Environment {
