@@ -120,6 +120,34 @@ def main():
         if r and (key not in best or r["recipients_per_s"] > best[key]["recipients_per_s"]):
             best[key] = r
 
+    def one_file_run(work, fmt):
+        """tailor into one file (messages.FMT), then the floor writing those bytes to one file."""
+        out = os.path.join(work, "tailor-%s" % fmt)
+        rendered = tailor_render(tailor, campaign, contexts, out, fmt, a.jobs)
+        if rendered is None:
+            return
+        keep((fmt, "tailor", a.jobs), rendered)
+        single = os.path.join(work, "floor-%s-src" % fmt)
+        shutil.rmtree(single, ignore_errors=True)
+        os.makedirs(single)
+        shutil.copy(os.path.join(out, "messages.%s" % fmt), single)
+        target = os.path.join(work, "floor.%s" % fmt)
+        if os.path.exists(target):
+            os.remove(target)
+        for r in run_result([floor, single, "--concat", target]):
+            r["recipients"] = rendered["recipients"]
+            r["recipients_per_s"] = r["recipients"] / r["wall_s"] if r["wall_s"] else 0
+            keep((fmt, "floor", 1), r)
+
+    def peer_runs(work, fmt):
+        """Each baseline writing the same send as FMT (eml or mbox) on all cores."""
+        for p in peers:
+            out = os.path.join(work, "%s-%s" % (p, fmt))
+            shutil.rmtree(out, ignore_errors=True)
+            for r in run_result([sys.executable, os.path.join(bench, "baseline_%s.py" % p), contexts,
+                                 "--campaign", campaign, "--out", out, "--format", fmt, "--workers", str(a.jobs)]):
+                keep((fmt, p, a.jobs), r)
+
     for rep in range(a.repeat):
         log("round %d/%d" % (rep + 1, a.repeat))
         if "render" not in skip:
@@ -141,47 +169,13 @@ def main():
         shutil.copytree(eml, src, ignore=shutil.ignore_patterns("manifest*", "run*", ".*"))
         for r in run_result([floor, src, dst]):
             keep(("eml", "floor", 1), r)
-        for p in peers:
-            out = os.path.join(work, "%s-eml" % p)
-            shutil.rmtree(out, ignore_errors=True)
-            for r in run_result([sys.executable, os.path.join(bench, "baseline_%s.py" % p), contexts,
-                                 "--campaign", campaign, "--out", out, "--format", "eml", "--workers", str(a.jobs)]):
-                keep(("eml", p, a.jobs), r)
+        peer_runs(work, "eml")
         if "mbox" not in skip:
-            mbox = os.path.join(work, "tailor-mbox")
-            keep(("mbox", "tailor", a.jobs), tailor_render(tailor, campaign, contexts, mbox, "mbox", a.jobs))
-            single = os.path.join(work, "floor-mbox-src")
-            shutil.rmtree(single, ignore_errors=True)
-            os.makedirs(single)
-            shutil.copy(os.path.join(mbox, "messages.mbox"), single)
-            target = os.path.join(work, "floor.mbox")
-            if os.path.exists(target):
-                os.remove(target)
-            for r in run_result([floor, single, "--concat", target]):
-                r["recipients"] = best[("mbox", "tailor", a.jobs)]["recipients"]
-                r["recipients_per_s"] = r["recipients"] / r["wall_s"] if r["wall_s"] else 0
-                keep(("mbox", "floor", 1), r)
-            for p in peers:
-                out = os.path.join(work, "%s-mbox" % p)
-                shutil.rmtree(out, ignore_errors=True)
-                for r in run_result([sys.executable, os.path.join(bench, "baseline_%s.py" % p), contexts,
-                                     "--campaign", campaign, "--out", out, "--format", "mbox", "--workers", str(a.jobs)]):
-                    keep(("mbox", p, a.jobs), r)
+            one_file_run(work, "mbox")
+            peer_runs(work, "mbox")
         if "jsonl" not in skip:
             # The peers have no JSONL output: tailor against its one-file floor.
-            jsonl = os.path.join(work, "tailor-jsonl")
-            keep(("jsonl", "tailor", a.jobs), tailor_render(tailor, campaign, contexts, jsonl, "jsonl", a.jobs))
-            single = os.path.join(work, "floor-jsonl-src")
-            shutil.rmtree(single, ignore_errors=True)
-            os.makedirs(single)
-            shutil.copy(os.path.join(jsonl, "messages.jsonl"), single)
-            target = os.path.join(work, "floor.jsonl")
-            if os.path.exists(target):
-                os.remove(target)
-            for r in run_result([floor, single, "--concat", target]):
-                r["recipients"] = best[("jsonl", "tailor", a.jobs)]["recipients"]
-                r["recipients_per_s"] = r["recipients"] / r["wall_s"] if r["wall_s"] else 0
-                keep(("jsonl", "floor", 1), r)
+            one_file_run(work, "jsonl")
 
     print()
     print("Reference campaign, N = %d, %d core(s), best of %d run(s):" % (a.n, os.cpu_count() or 1, a.repeat))

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import TailorConfig
+import TailorData
 import TailorTemplate
 
 /// Writes errors to standard error in one format: `error: message`, then the
@@ -15,12 +17,24 @@ enum ErrorPrinter {
         case let error as InputError:
             write(error.description)
             return .unreadableInput
+        case let error as ConfigError:
+            write(error.description)
+            return .unreadableInput
+        case let error as DataFileError:
+            write(error.description)
+            return .unreadableInput
         case let error as ExitCode:
             return error
         default:
             write("error: \(error)")
             return .templateFailed
         }
+    }
+
+    /// Whether ``report(_:)`` has its own display and exit status for `error`:
+    /// template, input-file, `campaign.yml` and data-file errors.
+    static func knows(_ error: any Error) -> Bool {
+        error is TemplateError || error is InputError || error is ConfigError || error is DataFileError
     }
 
     /// Writes one message and a line break to standard error.

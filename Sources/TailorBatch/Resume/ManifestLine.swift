@@ -13,17 +13,9 @@ enum ManifestLine {
             case .string(let statusName)? = object["status"],
             let status = ManifestEntry.Status(rawValue: statusName)
         else { return nil }
-        func string(_ key: String) -> String? {
-            if case .string(let s)? = object[key] { return s }
-            return nil
-        }
-        func int(_ key: String) -> Int? {
-            if case .int(let i)? = object[key] { return i }
-            return nil
-        }
         return ManifestEntry(
-            recipientID: id, status: status, segment: string("segment"), variant: string("variant"),
-            bytes: int("bytes"), sha256: string("sha256"), messageID: string("message_id"), file: string("file"),
-            reason: string("reason"), attempts: int("attempts"), smtpReply: string("smtp"))
+            recipientID: id, status: status, segment: object.string("segment"), variant: object.string("variant"),
+            bytes: object.int("bytes"), sha256: object.string("sha256"), messageID: object.string("message_id"), file: object.string("file"),
+            reason: object.string("reason"), attempts: object.int("attempts"), smtpReply: object.string("smtp"))
     }
 }

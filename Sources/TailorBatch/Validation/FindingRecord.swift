@@ -90,22 +90,14 @@ struct FindingRecord: Sendable, Equatable {
     /// The record on `line`; nil when it is not one.
     static func parse(_ line: some Collection<UInt8>) -> FindingRecord? {
         guard let object = try? reader.readObject(line) else { return nil }
-        func string(_ key: String) -> String? {
-            if case .string(let s)? = object[key] { return s }
-            return nil
-        }
-        func int(_ key: String) -> Int? {
-            if case .int(let i)? = object[key] { return i }
-            return nil
-        }
-        guard let manifestLine = int("manifest_line"), let recipientID = string("recipient"),
-            let variant = string("variant"), let rule = string("rule"),
-            let severity = string("severity").flatMap(Severity.init(rawValue:)), let file = string("file"),
-            let message = string("message")
+        guard let manifestLine = object.int("manifest_line"), let recipientID = object.string("recipient"),
+            let variant = object.string("variant"), let rule = object.string("rule"),
+            let severity = object.string("severity").flatMap(Severity.init(rawValue:)), let file = object.string("file"),
+            let message = object.string("message")
         else { return nil }
         return FindingRecord(
             manifestLine: manifestLine, recipientID: recipientID, variant: variant, rule: rule, severity: severity,
-            file: file, line: int("line"), column: int("column"), outputLine: int("output_line"),
-            outputColumn: int("output_column"), message: message, help: string("help"))
+            file: file, line: object.int("line"), column: object.int("column"), outputLine: object.int("output_line"),
+            outputColumn: object.int("output_column"), message: message, help: object.string("help"))
     }
 }

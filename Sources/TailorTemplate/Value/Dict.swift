@@ -79,19 +79,13 @@ public struct Dict: Sendable {
                     rebuildIndex()
                 }
             } else if let newValue {
-                s.keys.append(key)
-                s.values.append(newValue)
-                if s.index != nil {
-                    s.index![key] = s.keys.count - 1
-                } else if s.keys.count > Self.indexThreshold {
-                    rebuildIndex()
-                }
+                appendNew(key, newValue)
             }
         }
     }
 
-    /// Appends a key the caller knows is not present (a JSON reader that has
-    /// already ruled out a repeat), skipping the search.
+    /// Appends a key the caller knows is not present (the setter after its
+    /// search, or a JSON reader that has ruled out a repeat).
     mutating func appendNew(_ key: Value, _ value: Value) {
         if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
         let s = storage

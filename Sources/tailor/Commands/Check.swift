@@ -73,11 +73,8 @@ struct Check: ParsableCommand {
         }
     }
 
-    private func campaignFolders() -> [String] {
-        if !campaigns.isEmpty { return campaigns }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: "templates")) ?? []
-        return names.sorted().map { "templates/\($0)" }.filter { FileManager.default.fileExists(atPath: "\($0)/campaign.yml") }
-    }
+    /// The campaigns named, or every folder under templates/ with a campaign.yml.
+    private func campaignFolders() -> [String] { CampaignFolders.resolve(campaigns) }
 
     func run() throws {
         let folders = campaignFolders()
@@ -98,15 +95,8 @@ struct Check: ParsableCommand {
             let report: CheckReport
             do {
                 report = try CampaignCheck(settings).run()
-            } catch let error as ConfigError {
-                ErrorPrinter.write(error.description)
-                throw ExitCode.unreadableInput
-            } catch let error as DataFileError {
-                ErrorPrinter.write(error.description)
-                throw ExitCode.unreadableInput
-            } catch let error as TemplateError {
-                ErrorPrinter.write(error.description)
-                throw ExitCode.templateFailed
+            } catch let error where ErrorPrinter.knows(error) {
+                throw ErrorPrinter.report(error)
             }
             StandardStream.output.write(json ? report.json + "\n" : report.text)
             if let sarif {

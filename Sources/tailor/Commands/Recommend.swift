@@ -92,13 +92,7 @@ struct Recommend: ParsableCommand {
                 if let skipped { out += "  → the recipient is skipped: \(skipped)\n" }
             }
             StandardStream.output.write(out)
-        } catch let error as ConfigError {
-            ErrorPrinter.write(error.description)
-            throw ExitCode.unreadableInput
-        } catch let error as DataFileError {
-            ErrorPrinter.write(error.description)
-            throw ExitCode.unreadableInput
-        } catch let error as TemplateError {
+        } catch let error where ErrorPrinter.knows(error) {
             throw ErrorPrinter.report(error)
         }
     }

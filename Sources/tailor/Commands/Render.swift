@@ -164,12 +164,7 @@ struct Render: ParsableCommand {
     }
 
     /// The campaigns named, or every folder under templates/ with a campaign.yml.
-    private func campaignFolders() -> [String] {
-        if !campaigns.isEmpty { return campaigns }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: "templates")) ?? []
-        return names.sorted().map { "templates/\($0)" }
-            .filter { FileManager.default.fileExists(atPath: "\($0)/campaign.yml") }
-    }
+    private func campaignFolders() -> [String] { CampaignFolders.resolve(campaigns) }
 
     /// The shard from --shard, or from the scheduler's variable and --shard-count.
     private func selectedShard() throws -> Shard {
@@ -217,15 +212,8 @@ struct Render: ParsableCommand {
                 let progress = ProgressReporter.forStandardError(profiles: run.profilesPath)
                 summary = try run.run(progress: progress?.update)
                 progress?.end()
-            } catch let error as TemplateError {
-                ErrorPrinter.write(error.description)
-                throw ExitCode.templateFailed
-            } catch let error as ConfigError {
-                ErrorPrinter.write(error.description)
-                throw ExitCode.unreadableInput
-            } catch let error as DataFileError {
-                ErrorPrinter.write(error.description)
-                throw ExitCode.unreadableInput
+            } catch let error where ErrorPrinter.knows(error) {
+                throw ErrorPrinter.report(error)
             } catch let error as ResumeError {
                 ErrorPrinter.write("error: cannot resume: \(error.description)")
                 throw ExitCode.unreadableInput

@@ -92,12 +92,8 @@ struct Segments: ParsableCommand {
             try writer?.close()
             let report = builder.finish(totals: totals, run: run)
             StandardStream.output.write(json ? report.json + "\n" : report.text)
-        } catch let error as ConfigError {
-            ErrorPrinter.write(error.description)
-            throw ExitCode.unreadableInput
-        } catch let error as DataFileError {
-            ErrorPrinter.write(error.description)
-            throw ExitCode.unreadableInput
+        } catch let error where ErrorPrinter.knows(error) {
+            throw ErrorPrinter.report(error)
         }
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import TailorConfig
 import TailorServe
 
 /// `tailor serve`: triggered sends over HTTP. Thin over `TailorServe.RenderService`.
@@ -89,9 +88,6 @@ struct Serve: ParsableCommand {
             service = try RenderService(settings)
         } catch let error as ServeSetupError {
             ErrorPrinter.write("error: \(error)")
-            throw ExitCode.unreadableInput
-        } catch let error as ConfigError {
-            ErrorPrinter.write(error.description)
             throw ExitCode.unreadableInput
         } catch {
             throw ErrorPrinter.report(error)
