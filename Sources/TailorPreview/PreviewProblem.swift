@@ -1,7 +1,7 @@
 public import Foundation
 import TailorConfig
 import TailorData
-public import TailorTemplate
+import TailorTemplate
 
 /// An error that stops a preview (a template that does not compile, a bad
 /// segments file), in the shape the gallery's error panel shows: the file,

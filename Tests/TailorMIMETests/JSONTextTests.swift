@@ -12,6 +12,37 @@ import Testing
         #expect(JSONText.string(value).serialized == expected)
     }
 
+    /// Every escape at every offset from an eight-byte boundary, in long ASCII and
+    /// non-ASCII runs, against a scalar-by-scalar escaper.
+    @Test(arguments: ["\"", "\\", "\n", "\u{0}", "\u{1f}", "\u{7f}", "\u{2028}", "\u{2029}", "é", "€", "🎉", "\u{2027}"])
+    func escapesAtEveryOffset(_ special: String) {
+        for prefix in 0..<17 {
+            for filler in ["abcdefgh", "ü-ß"] {
+                let text = String(repeating: filler, count: 3).prefix(prefix) + special + String(repeating: filler, count: 3)
+                #expect(JSONText.string(String(text)).serialized == Self.reference(String(text)), "\(prefix) \(filler)")
+            }
+        }
+    }
+
+    /// The escaping JSONText promises, one scalar at a time.
+    static func reference(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x22: out += "\\\""
+            case 0x5c: out += "\\\\"
+            case 0x0a: out += "\\n"
+            case 0x0d: out += "\\r"
+            case 0x09: out += "\\t"
+            case 0..<0x20, 0x7f, 0x2028, 0x2029:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
     @Test func objectsKeepTheirOrder() {
         let json = JSONText.object([("b", .int(-1)), ("a", .array([.bool(true), .null, .optional(nil), .string("\"")]))])
         #expect(json.serialized == #"{"b":-1,"a":[true,null,null,"\""]}"#)

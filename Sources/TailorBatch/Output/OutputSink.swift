@@ -6,9 +6,10 @@ import TailorMIME
 /// The run calls ``flush()`` after each chunk and before that chunk's manifest
 /// lines, so a manifest line never names a message that is not on disk.
 protocol OutputSink: AnyObject {
-    /// Writes one message; returns the file it went to, relative to the
-    /// output folder. A throw fails that recipient only.
-    func write(_ message: MailMessage) throws -> String
+    /// Writes one message, or for a single-file format its `record` when the
+    /// rendering thread prepared it; returns the file it went to, relative to
+    /// the output folder. A throw fails that recipient only.
+    func write(_ message: MailMessage, record: [UInt8]?) throws -> String
     /// Makes everything written so far durable against a killed process.
     func flush() throws
     /// Completes the output.
@@ -24,7 +25,7 @@ final class WriterSink: OutputSink {
         self.writer = writer
     }
 
-    func write(_ message: MailMessage) throws -> String { try writer.write(message) }
+    func write(_ message: MailMessage, record: [UInt8]?) throws -> String { try writer.write(message) }
     func flush() throws {}
     func finish() throws { try writer.finish() }
 }
@@ -47,8 +48,8 @@ final class StreamSink: OutputSink {
         file = try AppendFile(path: OutputLayout.partial(target), truncatingTo: offset)
     }
 
-    func write(_ message: MailMessage) throws -> String {
-        try file.append(format.record(for: message, options: options)!)
+    func write(_ message: MailMessage, record: [UInt8]?) throws -> String {
+        try file.append(record ?? format.record(for: message, options: options)!)
         return name
     }
 

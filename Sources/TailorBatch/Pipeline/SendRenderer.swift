@@ -1,4 +1,5 @@
 import TailorData
+import TailorMIME
 import TailorSegments
 import TailorTemplate
 
@@ -6,17 +7,25 @@ import TailorTemplate
 /// the templates render (the HTML recorded when validation is on), the
 /// ``TemplateSyntaxGuard`` refuses a message that would show template
 /// syntax, the body is validated when ``BodyValidation`` says so, and the
-/// MIME message is built. Shared by the rendering threads.
+/// MIME message is built, with the record it adds to an mbox or JSONL file.
+/// Shared by the rendering threads, so the writer only appends.
 final class SendRenderer: Sendable {
     let renderer: RecipientRenderer
     /// Nil with `--validate off`.
     let validation: BodyValidation?
     /// Nil with `--allow-template-syntax`.
     let syntaxGuard: TemplateSyntaxGuard?
+    /// The single-file format (mbox, JSONL) whose records the threads prepare;
+    /// nil for the formats that write a file per message or batch.
+    let records: (format: OutputFormat, options: OutputOptions)?
 
-    init(renderer: RecipientRenderer, validation: BodyValidation?, guardsTemplateSyntax: Bool) {
+    init(
+        renderer: RecipientRenderer, validation: BodyValidation?, guardsTemplateSyntax: Bool,
+        records: (format: OutputFormat, options: OutputOptions)?
+    ) {
         self.renderer = renderer
         self.validation = validation
+        self.records = records
         syntaxGuard = guardsTemplateSyntax ? TemplateSyntaxGuard(renderer: renderer) : nil
     }
 
@@ -36,7 +45,10 @@ final class SendRenderer: Sendable {
         var checked: RecipientValidation?
         if let validation, let recorder { checked = validation.check(parts, recorder: recorder, at: order) }
         do {
-            return RenderedRecipient(outcome: .rendered(try renderer.build(parts), segment: assignment.segment), validation: checked)
+            let message = try renderer.build(parts)
+            let record = records.flatMap { $0.format.record(for: message, options: $0.options) }
+            return RenderedRecipient(
+                outcome: .rendered(message, segment: assignment.segment), validation: checked, record: record)
         } catch {
             return RenderedRecipient(
                 outcome: RecipientRenderer.outcome(of: error, recipientID: profile.id, segment: assignment.segment),
@@ -50,4 +62,6 @@ final class SendRenderer: Sendable {
 struct RenderedRecipient: Sendable {
     var outcome: RenderOutcome
     var validation: RecipientValidation? = nil
+    /// What the message adds to a single-file output, when the run writes one.
+    var record: [UInt8]? = nil
 }

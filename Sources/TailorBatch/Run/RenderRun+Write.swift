@@ -15,7 +15,7 @@ extension RenderRun {
     /// findings and their manifest lines, each flushed in that order, so a
     /// manifest line never names a missing message or findings.
     func write(_ chunk: RenderedChunk, to destination: Destination, summary: inout RenderSummary) throws {
-        var decided: [(outcome: RenderOutcome, variant: String?)] = []
+        var decided: [(outcome: RenderOutcome, variant: String?, record: [UInt8]?)] = []
         decided.reserveCapacity(chunk.results.count)
         var records: [FindingRecord] = []
         for result in chunk.results {
@@ -33,18 +33,18 @@ extension RenderRun {
                         ledger.countFailure()
                     }
                 }
-                decided.append((outcome, recipient.validation?.variant))
+                decided.append((outcome, recipient.validation?.variant, recipient.record))
             }
         }
         let delivery = deliver(decided.map(\.outcome))
         var entries: [ManifestEntry] = []
         entries.reserveCapacity(decided.count)
-        for (outcome, variant) in decided {
+        for (outcome, variant, record) in decided {
             var entry: ManifestEntry
             switch outcome {
             case .rendered(let message, let segment):
                 do {
-                    let file = try destination.sink.write(message)
+                    let file = try destination.sink.write(message, record: record)
                     entry = .rendered(message, file: file, segment: segment)
                     if let result = delivery[message.recipientID] {
                         entry.status = result.status

@@ -72,8 +72,11 @@ public final class RenderRun: @unchecked Sendable {
             if settings.allowTemplateSyntax { policy.overrides[Rule.templateSyntax.id] = .some(nil) }
             validation = BodyValidation(mode: settings.validate, policy: policy)
         }
+        let records = settings.format.isSingleFile
+            ? (settings.format, layout.writerOptions(includeRaw: settings.includeRaw)) : nil
         renderer = SendRenderer(
-            renderer: recipientRenderer, validation: validation, guardsTemplateSyntax: !settings.allowTemplateSyntax)
+            renderer: recipientRenderer, validation: validation, guardsTemplateSyntax: !settings.allowTemplateSyntax,
+            records: records)
 
         guard let profiles = settings.profiles ?? campaign.data.profiles else {
             throw RenderSetupError("\(campaign.path): no profiles: set data.profiles or pass --profiles")

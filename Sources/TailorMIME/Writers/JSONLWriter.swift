@@ -26,14 +26,21 @@ final class JSONLWriter: MessageWriter {
 
     func write(_ message: MailMessage) throws(MIMEError) -> String {
         _ = try names.claim(message.recipientID)
-        var line = Self.object(for: message, includeRaw: includeRaw).serialized
-        line += "\n"
-        try file.append(line)
+        try file.append(Self.line(for: message, includeRaw: includeRaw))
         return name
     }
 
     func finish() throws(MIMEError) {
         try file.commit()
+    }
+
+    /// The message's JSON object and its newline.
+    static func line(for message: MailMessage, includeRaw: Bool) -> [UInt8] {
+        var line: [UInt8] = []
+        line.reserveCapacity(message.html.utf8.count + message.text.utf8.count + 1024)
+        object(for: message, includeRaw: includeRaw).write(into: &line)
+        line.append(0x0a)
+        return line
     }
 
     static func object(for message: MailMessage, includeRaw: Bool) -> JSONText {

@@ -13,9 +13,7 @@ extension OutputFormat {
         case .mbox:
             return MboxWriter.entry(for: message)
         case .jsonl:
-            var line = Array(JSONLWriter.object(for: message, includeRaw: options.includeRaw).serialized.utf8)
-            line.append(0x0a)
-            return line
+            return JSONLWriter.line(for: message, includeRaw: options.includeRaw)
         case .eml, .ses, .sendgrid, .postmark:
             return nil
         }

@@ -80,7 +80,7 @@ final class PostmarkWriter: MessageWriter {
             ("Headers", .array(headers.map { .object([("Name", .string($0.name)), ("Value", .string(HeaderFolding.encodedValue($0.value)))]) })))
         if let stream = options.postmarkMessageStream { members.append(("MessageStream", .string(stream))) }
         let element = JSONText.object(members)
-        let size = element.serialized.utf8.count
+        let size = element.bytes.count
         guard size <= options.postmarkMaxMessageBytes else {
             throw .limitExceeded(
                 format: "postmark", limit: "message is \(size) bytes; Postmark allows \(options.postmarkMaxMessageBytes)")

@@ -26,7 +26,7 @@ final class SESWriter: MessageWriter {
     func write(_ message: MailMessage) throws(MIMEError) -> String {
         let body = try Self.body(for: message, options: options)
         let name = try names.claim(message.recipientID) + ".json"
-        try AtomicFile.write(Array(body.serialized.utf8), toFolder: folder, name: name)
+        try AtomicFile.write(body.bytes, toFolder: folder, name: name)
         return name
     }
 

@@ -58,7 +58,7 @@ final class SendGridWriter: MessageWriter {
             members.append(
                 ("headers", .object(headers.map { ($0.name, .string(HeaderFolding.encodedValue($0.value))) })))
         }
-        let bytes = Array(JSONText.object(members).serialized.utf8)
+        let bytes = JSONText.object(members).bytes
         guard bytes.count <= options.sendGridMaxBytes else {
             throw .limitExceeded(
                 format: "sendgrid", limit: "request is \(bytes.count) bytes; SendGrid allows \(options.sendGridMaxBytes)")
