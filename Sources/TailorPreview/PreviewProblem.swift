@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import TailorConfig
 import TailorData
 import TailorTemplate
