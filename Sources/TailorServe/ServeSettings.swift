@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// How `tailor serve` listens, authenticates and bounds its work.
 ///

@@ -1,6 +1,6 @@
 public import TailorData
 public import TailorSegments
-public import TailorTemplate
+import TailorTemplate
 
 /// Segments that arrive with the profile (a `segment` or `segments` column or
 /// JSON field, as an upstream model or CDP exports them), merged with what the

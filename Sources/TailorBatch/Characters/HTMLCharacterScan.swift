@@ -1,0 +1,79 @@
+/// Finds a character an HTML body must not carry: the code points HTML's
+/// parsers report as errors wherever they appear (the HTML standard's
+/// "control" and "noncharacter" parse errors, html5lib's `invalid-codepoint`,
+/// which check-eml applies).
+///
+/// They are NUL and the C0 controls but tab, line feed, form feed and carriage
+/// return; DEL and the C1 controls (`U+007F`-`U+009F`); and the noncharacters
+/// `U+FDD0`-`U+FDEF` and the last two code points of every plane. A character
+/// reference cannot carry them either (`&#1;` is an error too), so a body that
+/// holds one cannot be sent as it is.
+///
+/// The scan tests eight bytes at a time and decodes only where a byte is a
+/// control or starts a non-ASCII character.
+///
+/// ```swift
+/// HTMLCharacterScan.first(in: "<p>Zoë\u{1}</p>")  // Hit(offset: 7, scalar: "\u{1}")
+/// HTMLCharacterScan.first(in: "<p>Zoë\t€</p>")     // nil
+/// ```
+enum HTMLCharacterScan {
+    /// Where the character starts (a byte offset), and which it is.
+    struct Hit: Sendable, Equatable {
+        var offset: Int
+        var scalar: Unicode.Scalar
+    }
+
+    /// The first forbidden character of `text`, or nil.
+    static func first(in text: String) -> Hit? {
+        var text = text
+        return text.withUTF8 { first(in: $0) }
+    }
+
+    /// The first forbidden character of valid UTF-8 `bytes`, or nil.
+    static func first(in bytes: UnsafeBufferPointer<UInt8>) -> Hit? {
+        let n = bytes.count
+        guard let base = bytes.baseAddress else { return nil }
+        var i = 0
+        while i < n {
+            if i &+ 8 <= n {
+                let marks = candidates(UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)))
+                if marks == 0 {
+                    i &+= 8
+                    continue
+                }
+                i &+= marks.trailingZeroBitCount &>> 3
+            }
+            let (scalar, width) = decode(bytes, at: i)
+            if isForbidden(scalar) { return Hit(offset: i, scalar: scalar) }
+            i &+= width
+        }
+        return nil
+    }
+
+    /// Whether HTML's parsers reject `scalar` in a document.
+    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0a, 0x0c, 0x0d: return false
+        case 0x00..<0x20, 0x7f...0x9f, 0xfdd0...0xfdef: return true
+        default: return scalar.value & 0xfffe == 0xfffe
+        }
+    }
+
+    /// The high bit of each byte below `0x20` or from `0x7F` up, lowest first;
+    /// a borrow or carry can mark a byte falsely only above one marked rightly,
+    /// so the lowest mark is exact.
+    @inline(__always) private static func candidates(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        return ((word &- ones &* 0x20) | (word &+ ones) | word) & (ones &* 0x80)
+    }
+
+    /// The scalar that starts at `i` (a character boundary) and its length in bytes.
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int) {
+        let lead = bytes[i]
+        let width = lead < 0x80 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4
+        guard width > 1, i + width <= bytes.count else { return (Unicode.Scalar(lead), 1) }
+        var value = UInt32(lead) & (0x7f >> UInt32(width))
+        for j in 1..<width { value = value << 6 | UInt32(bytes[i + j] & 0x3f) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", width)
+    }
+}
