@@ -16,6 +16,7 @@ extension MessageBuilder {
             throw .invalidUnsubscribe("", reason: "an https unsubscribe URL is required (RFC 8058)")
         }
         let html = Preheader.insert(content.preheader ?? "", into: content.html)
+        let text = LongTextLines.limited(content.text)
 
         var logical = [dateField, try HeaderField(name: "Message-ID", value: messageID.value)]
         var unsubscribeLines: [UInt8] = []
@@ -31,7 +32,7 @@ extension MessageBuilder {
             logical.append(field)
         }
         let multipart = MultipartAlternative(
-            text: content.text, html: html, sendID: sendID, recipientID: content.recipientID)
+            text: text, html: html, sendID: sendID, recipientID: content.recipientID)
 
         let sections = [
             fromLine, try Self.addressLine("To", content.to), replyToLine,
@@ -45,7 +46,7 @@ extension MessageBuilder {
         multipart.append(to: &bytes)
         return MailMessage(
             recipientID: content.recipientID, from: from, to: content.to, replyTo: replyTo,
-            subject: content.subject, html: html, text: content.text, messageID: messageID.value,
+            subject: content.subject, html: html, text: text, messageID: messageID.value,
             date: dateField.value, sendDate: sendDate, headers: logical, bytes: bytes,
             sha256: SHA256Hasher.hex(of: bytes))
     }

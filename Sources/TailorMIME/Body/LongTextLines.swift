@@ -1,0 +1,69 @@
+/// Keeps every line of a plain-text part within RFC 5322's 998 characters.
+///
+/// Quoted-printable lets the encoded lines stay short whatever the text, but
+/// strict readers (check-eml among them) hold the decoded text to the same
+/// limit: a line that long has come from data (a pasted description, a 3,000
+/// character name), not from the template. Such a line is broken at its last
+/// space within the limit, the space giving way to the line break, or, with
+/// no space there, cut at the limit. Shorter lines are untouched, and text
+/// without a long line is returned as it is without being copied.
+///
+/// ```swift
+/// LongTextLines.limited("Hi Ana,\n" + String(repeating: "word ", count: 300))
+/// // "Hi Ana,\n" + 199 words + "word\n" + the other 100, each line at most 998 characters
+/// ```
+public enum LongTextLines {
+    /// RFC 5322 2.1.1: at most 998 characters on a line, excluding CRLF.
+    public static let maxLength = 998
+
+    /// `text` with each line longer than `limit` characters broken.
+    public static func limited(_ text: String, to limit: Int = maxLength) -> String {
+        guard hasLongLine(text, limit: limit) else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + text.utf8.count / limit + 1)
+        var first = true
+        for line in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
+            if !first { out += "\n" }
+            first = false
+            append(line, limit: limit, to: &out)
+        }
+        return out
+    }
+
+    /// Whether a line has more than `limit` bytes, so perhaps more than `limit`
+    /// characters (a character is at least one byte).
+    private static func hasLongLine(_ text: String, limit: Int) -> Bool {
+        var run = 0
+        for byte in text.utf8 {
+            if byte == 0x0a {
+                run = 0
+            } else {
+                run += 1
+                if run > limit { return true }
+            }
+        }
+        return false
+    }
+
+    /// Appends one line, broken into pieces of at most `limit` characters.
+    /// A carriage return before the line feed is not counted, as readers strip it.
+    private static func append(_ line: Substring.UnicodeScalarView, limit: Int, to out: inout String) {
+        var rest = line
+        while true {
+            let counted = rest.last == "\r" ? rest.count - 1 : rest.count
+            guard counted > limit else {
+                out.unicodeScalars.append(contentsOf: rest)
+                return
+            }
+            let cut = rest.index(rest.startIndex, offsetBy: limit)
+            if let space = rest[rest.startIndex...cut].lastIndex(of: " "), space > rest.startIndex {
+                out.unicodeScalars.append(contentsOf: rest[..<space])
+                rest = rest[rest.index(after: space)...]
+            } else {
+                out.unicodeScalars.append(contentsOf: rest[..<cut])
+                rest = rest[cut...]
+            }
+            out += "\n"
+        }
+    }
+}
