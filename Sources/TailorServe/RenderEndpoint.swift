@@ -12,7 +12,7 @@ import TailorTemplate
 ///
 /// The body is read (up to the size limit), parsed, assigned its segments and
 /// rendered on a ``RenderThreads`` thread, from the catalog snapshot current
-/// when the request arrived. With an `Idempotency-Key`, the
+/// when the request arrived, and refused when ``MessageGuards`` say so. With an `Idempotency-Key`, the
 /// ``IdempotencyStore`` decides whether to render at all, and the key fixes
 /// the Message-ID (a retry after the key expired still gets the same id).
 struct RenderEndpoint: Sendable {
@@ -21,6 +21,8 @@ struct RenderEndpoint: Sendable {
     let threads: RenderThreads
     let metrics: ServeMetrics
     let maxBodyBytes: Int
+    /// False with `--allow-template-syntax`.
+    let guardsTemplateSyntax: Bool
 
     func handle(_ request: Request, name: String) async -> Response {
         let started = ContinuousClock.now
@@ -89,7 +91,8 @@ struct RenderEndpoint: Sendable {
                 let answer = RenderedMessage(
                     campaign: campaign.name, recipientID: parsed.profile.id, segment: assignment.segment,
                     segments: assignment.segments)
-                switch renderer.render(parsed.profile, assignment) {
+                let guards = MessageGuards(renderer: renderer, templateSyntax: guardsTemplateSyntax, htmlCharacters: true)
+                switch renderer.render(parsed.profile, assignment, guards: guards) {
                 case .rendered(let message, _):
                     return .success(answer.with(message: message))
                 case .skipped(_, _, let reason):

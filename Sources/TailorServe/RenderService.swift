@@ -99,7 +99,8 @@ public final class RenderService: Sendable {
         let router = Router()
         router.add(middleware: ServeMiddleware(token: settings.token.map(BearerToken.init), metrics: metrics))
         let endpoint = RenderEndpoint(
-            catalog: catalog, store: store, threads: threads, metrics: metrics, maxBodyBytes: settings.maxBodyBytes)
+            catalog: catalog, store: store, threads: threads, metrics: metrics, maxBodyBytes: settings.maxBodyBytes,
+            guardsTemplateSyntax: !settings.allowTemplateSyntax)
         let catalog = self.catalog
         let metrics = self.metrics
         let store = self.store

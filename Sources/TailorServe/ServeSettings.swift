@@ -26,6 +26,8 @@ public struct ServeSettings: Sendable {
     public var reloadInterval: Duration? = .seconds(1)
     /// Threads that render (CPU-bound work kept off the server's event loops).
     public var renderThreads = max(2, ProcessInfo.processInfo.activeProcessorCount)
+    /// Lets messages that show template syntax through (``MessageGuards``).
+    public var allowTemplateSyntax = false
 
     public init(templatesDirectory: String = "templates") {
         self.templatesDirectory = templatesDirectory

@@ -59,6 +59,12 @@ import Testing
         Case(
             label: "header injection in the subject", body: Bodies.profile(extra: #", "city": "X", "first_name": "Anna\nBcc: x@example.com""#),
             status: 422, code: "header_injection", fields: ["header": "Subject"]),
+        Case(
+            label: "template syntax from the data", body: Bodies.profile(extra: #", "city": "{{ 7*7 }}""#), status: 422,
+            code: "render_failed", messageContains: "profile attribute 'city' holds template syntax '{{ 7*7 }}' (not evaluated)"),
+        Case(
+            label: "a control character for the HTML", body: Bodies.profile(extra: #", "city": "X\u0001""#), status: 422,
+            code: "render_failed", messageContains: "profile attribute 'city' holds U+0001, a control character"),
         Case(label: "unknown campaign", campaign: "nope", body: Bodies.profile(), status: 404, code: "unknown_campaign"),
         Case(label: "unknown format", body: Bodies.profile(), query: "?format=pdf", status: 400, code: "invalid_format"),
         Case(label: "unacceptable Accept", body: Bodies.profile(), headers: [("Accept", "text/html")], status: 406, code: "not_acceptable"),

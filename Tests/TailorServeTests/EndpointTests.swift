@@ -31,6 +31,18 @@ import TailorTestSupport
         #expect(json["generation"] as? Int == 1)
     }
 
+    @Test func allowTemplateSyntaxAnswersWithTheMessage() async throws {
+        let workspace = try ServeWorkspace("allow-syntax")
+        defer { workspace.remove() }
+        var settings = workspace.settings()
+        settings.allowTemplateSyntax = true
+        let served = try await Served.start(settings)
+        let reply = try await served.render(Bodies.profile(extra: #", "city": "{{ merge_tag }}""#))
+        try await served.stop()
+        #expect(reply.status == 200, "\(reply.text)")
+        #expect((try reply.json()["html"] as? String)?.contains("in {{ merge_tag }}.") == true)
+    }
+
     @Test func renderAsJSON() async throws {
         let workspace = try ServeWorkspace("json")
         defer { workspace.remove() }

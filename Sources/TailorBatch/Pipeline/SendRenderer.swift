@@ -5,19 +5,15 @@ import TailorTemplate
 
 /// One recipient of a send, rendered and checked before its message exists:
 /// the templates render (the HTML recorded when validation is on), the
-/// ``TemplateSyntaxGuard`` refuses a message that would show template
-/// syntax, the ``HTMLCharacterGuard`` one whose HTML holds a character HTML
-/// forbids, the body is validated when ``BodyValidation`` says so, and the
+/// ``MessageGuards`` refuse a message that would show template syntax or
+/// whose HTML holds a character HTML forbids, the body is validated when ``BodyValidation`` says so, and the
 /// MIME message is built, with the record it adds to an mbox or JSONL file.
 /// Shared by the rendering threads, so the writer only appends.
 final class SendRenderer: Sendable {
     let renderer: RecipientRenderer
     /// Nil with `--validate off`.
     let validation: BodyValidation?
-    /// Nil with `--allow-template-syntax`.
-    let syntaxGuard: TemplateSyntaxGuard?
-    /// Nil with `--validate off`.
-    let characterGuard: HTMLCharacterGuard?
+    let guards: MessageGuards
     /// The single-file format (mbox, JSONL) whose records the threads prepare;
     /// nil for the formats that write a file per message or batch.
     let records: (format: OutputFormat, options: OutputOptions)?
@@ -29,8 +25,7 @@ final class SendRenderer: Sendable {
         self.renderer = renderer
         self.validation = validation
         self.records = records
-        syntaxGuard = guardsTemplateSyntax ? TemplateSyntaxGuard(renderer: renderer) : nil
-        characterGuard = validation == nil ? nil : HTMLCharacterGuard()
+        guards = MessageGuards(renderer: renderer, templateSyntax: guardsTemplateSyntax, htmlCharacters: validation != nil)
     }
 
     /// The recipient at `order` in the input.
@@ -43,9 +38,7 @@ final class SendRenderer: Sendable {
             return RenderedRecipient(
                 outcome: RecipientRenderer.outcome(of: error, recipientID: profile.id, segment: assignment.segment))
         }
-        if let refusal = syntaxGuard?.refusal(parts, profile: profile, recorder: recorder)
-            ?? characterGuard?.refusal(parts, profile: profile, recorder: recorder)
-        {
+        if let refusal = guards.refusal(parts, profile: profile, recorder: recorder) {
             return RenderedRecipient(outcome: .failed(recipientID: profile.id, segment: assignment.segment, reason: refusal))
         }
         var checked: RecipientValidation?

@@ -39,10 +39,14 @@ public final class RecipientRenderer: Sendable {
             from: from, replyTo: replyTo, sendID: sendID, sendDate: sendDate, requireUnsubscribe: true)
     }
 
-    /// The message for a recipient whose segments are assigned.
-    public func render(_ profile: Profile, _ assignment: Assignment) -> RenderOutcome {
+    /// The message for a recipient whose segments are assigned; with `guards`,
+    /// a message they refuse fails with their reason.
+    public func render(_ profile: Profile, _ assignment: Assignment, guards: MessageGuards? = nil) -> RenderOutcome {
         do {
             let parts = try renderParts(profile, assignment)
+            if let refusal = guards?.refusal(parts, profile: profile) {
+                return .failed(recipientID: profile.id, segment: assignment.segment, reason: refusal)
+            }
             return .rendered(try build(parts), segment: assignment.segment)
         } catch {
             return Self.outcome(of: error, recipientID: profile.id, segment: assignment.segment)

@@ -21,6 +21,11 @@ struct Serve: ParsableCommand {
             Idempotency-Key header renders a key's body once and answers retries with \
             the same bytes; the same key with another body is refused (409).
 
+            A message that would show template syntax from its data ({{ 7*7 }} as a \
+            first name) or whose HTML holds a control character is refused (422) with \
+            the profile attribute that holds it, as in a batch send; \
+            --allow-template-syntax lets template syntax through.
+
             Templates are recompiled when their files change; a template error keeps \
             the previous version serving and is reported. SIGTERM or SIGINT finishes \
             the requests in flight, then exits.
@@ -64,6 +69,9 @@ struct Serve: ParsableCommand {
     @Option(help: ArgumentHelp("Rendering threads (default: one per core, at least 2).", valueName: "n"))
     var threads: Int?
 
+    @Flag(name: .customLong("allow-template-syntax"), help: "Answer with messages that show template syntax ({{ }}, {% %}, {#) from their data or templates, e.g. an ESP's own merge tags.")
+    var allowTemplateSyntax = false
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
         guard maxBody >= 1 else { throw ValidationError("--max-body must be at least 1.") }
@@ -82,6 +90,7 @@ struct Serve: ParsableCommand {
         settings.idempotencyCapacity = idempotencyKeys
         settings.reloadInterval = reloadInterval > 0 ? .milliseconds(Int(reloadInterval * 1000)) : nil
         if let threads { settings.renderThreads = threads }
+        settings.allowTemplateSyntax = allowTemplateSyntax
         let service: RenderService
         do {
             settings.token = try tokenFile.map(ServeSettings.readToken(path:))
