@@ -102,6 +102,7 @@ enum DataFilters {
     static func tojson(_ value: Value, _ args: Arguments, _ runtime: Runtime) throws -> Value {
         let a = try args.bind("tojson", ["indent"])
         let indent = try Param.optionalInt(a[0])
+        if let indent { try ValueLimits.checkBytes(indent, "tojson(indent=\(indent))") }
         return .markup(try value.htmlSafeJSON(indent: indent))
     }
 

@@ -81,7 +81,9 @@ enum MarkupFilters {
         if let width = a[0], let s = width.stringValue {
             indentation = s
         } else {
-            indentation = String(repeating: " ", count: max(0, try Param.int(a[0], 4)))
+            let width = try Param.int(a[0], 4)
+            try ValueLimits.checkBytes(width, "indent(\(width))")
+            indentation = String(repeating: " ", count: max(0, width))
         }
         let first = try Param.bool(a[1], false)
         let blank = try Param.bool(a[2], false)

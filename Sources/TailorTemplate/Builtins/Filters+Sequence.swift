@@ -178,6 +178,7 @@ enum SequenceFilters {
     static func batch(_ value: Value, _ args: Arguments, _ runtime: Runtime) throws -> Value {
         let a = try args.bind("batch", ["linecount", "fill_with"], required: 1)
         let size = try Param.int(a[0], 1)
+        if let fill = a[1], !fill.isNone { try ValueLimits.checkItems(size, "batch(\(size)) with fill_with") }
         var rows: [Value] = []
         var row: [Value] = []
         for item in try value.iterate() {

@@ -73,6 +73,7 @@ enum StringFilters {
     static func center(_ value: Value, _ args: Arguments, _ runtime: Runtime) throws -> Value {
         let a = try args.bind("center", ["width"])
         let width = try Param.int(a[0], 80)
+        try ValueLimits.checkBytes(width, "center(\(width))")
         return try value.mapText { PyString.center($0, width) }
     }
 

@@ -47,14 +47,14 @@ struct FormatSpec {
             zero = true
             i += 1
         }
-        width = Self.digits(s, &i)
+        width = try Self.digits(s, &i)
         if i < s.count && (s[i] == "," || s[i] == "_") {
             grouping = s[i]
             i += 1
         }
         if i < s.count && s[i] == "." {
             i += 1
-            guard let p = Self.digits(s, &i) else { throw TemplateError(.value, "Format specifier missing precision") }
+            guard let p = try Self.digits(s, &i) else { throw TemplateError(.value, "Format specifier missing precision") }
             precision = p
         }
         if i < s.count {
@@ -65,13 +65,16 @@ struct FormatSpec {
     }
 
     /// Reads a run of ASCII digits as a number.
-    private static func digits(_ s: [Unicode.Scalar], _ i: inout Int) -> Int? {
+    private static func digits(_ s: [Unicode.Scalar], _ i: inout Int) throws -> Int? {
         var text = ""
         while i < s.count, s[i].isASCII, s[i].properties.numericType == .decimal {
             text.unicodeScalars.append(s[i])
             i += 1
         }
-        return text.isEmpty ? nil : Int(text)
+        guard !text.isEmpty else { return nil }
+        let n = Int(text) ?? Int.max
+        try ValueLimits.checkBytes(n, "a width or precision of \(text) in a format spec")
+        return n
     }
 
     /// The `ValueError` for a type code the value's type does not support.

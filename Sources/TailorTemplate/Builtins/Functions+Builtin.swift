@@ -29,7 +29,11 @@ enum GlobalFunctions {
         }
         let (start, stop, step) = count == 1 ? (0, numbers[0], 1) : (numbers[0], numbers[1], count == 3 ? numbers[2] : 1)
         guard step != 0 else { throw TemplateError(.value, "range() arg 3 must not be zero") }
-        return .object(RangeObject(start: start, stop: stop, step: step))
+        // Refused when made, like Jinja's sandbox does: a range is materialized
+        // wherever it is used (looped over, tested, indexed).
+        let range = RangeObject(start: start, stop: stop, step: step)
+        try ValueLimits.checkItems(range.count, range.reprString)
+        return .object(range)
     }
 
     /// `dict(a=1, b=2)`, `dict(pairs)`, `dict(mapping, c=3)`.
@@ -67,8 +71,10 @@ enum GlobalFunctions {
     /// `lipsum(n=5, html=True, min=20, max=100)`: `n` paragraphs of placeholder text.
     static func lipsum(_ args: Arguments, _ runtime: Runtime) throws -> Value {
         let a = try args.bind("generate_lorem_ipsum", ["n", "html", "min", "max"])
-        let paragraphs = LoremIpsum.paragraphs(
-            count: try Param.int(a[0], 5), minWords: try Param.int(a[2], 20), maxWords: try Param.int(a[3], 100))
+        let (count, maxWords) = (try Param.int(a[0], 5), try Param.int(a[3], 100))
+        // About eight bytes a word.
+        try ValueLimits.checkBytes(8 * max(count, 0), times: maxWords, "lipsum(n=\(count), max=\(maxWords))")
+        let paragraphs = LoremIpsum.paragraphs(count: count, minWords: try Param.int(a[2], 20), maxWords: maxWords)
         guard try Param.bool(a[1], true) else { return .string(paragraphs.joined(separator: "\n\n")) }
         return .markup(paragraphs.map { "<p>\(Escaping.escapeHTML($0))</p>" }.joined(separator: "\n"))
     }
@@ -111,12 +117,14 @@ final class RangeObject: ValueObject {
     /// `len(range(...))`, without building the elements.
 
     var count: Int {
-        if step > 0 { return stop > start ? (stop - start - 1) / step + 1 : 0 }
-        return start > stop ? (start - stop - 1) / -step + 1 : 0
+        // Wide enough for range(-2**63, 2**63 - 1); a count past Int.max is clamped.
+        let (start, stop, step) = (Int128(start), Int128(stop), Int128(step))
+        let n = step > 0 ? (stop > start ? (stop - start - 1) / step + 1 : 0) : (start > stop ? (start - stop - 1) / -step + 1 : 0)
+        return n > Int128(Int.max) ? Int.max : Int(n)
     }
 
     /// The integers, built when the range is iterated.
-    var sequence: [Value]? { (0..<count).map { .int(start + $0 * step) } }
+    var sequence: [Value]? { (0..<count).map { .int(start &+ $0 &* step) } }
 
     var reprString: String { step == 1 ? "range(\(start), \(stop))" : "range(\(start), \(stop), \(step))" }
 

@@ -169,6 +169,7 @@ enum PercentFormat {
         if i < chars.count && chars[i] == "*" {
             i += 1
             guard let n = try state.next().intValue else { throw TemplateError(.type, "* wants int") }
+            try ValueLimits.checkBytes(n, "a width or precision of \(n) in a % format")
             return n
         }
         var digits = ""
@@ -176,7 +177,10 @@ enum PercentFormat {
             digits.unicodeScalars.append(chars[i])
             i += 1
         }
-        return digits.isEmpty ? nil : Int(digits)
+        guard !digits.isEmpty else { return nil }
+        let n = Int(digits) ?? Int.max
+        try ValueLimits.checkBytes(n, "a width or precision of \(digits) in a % format")
+        return n
     }
 
     // MARK: Conversions

@@ -122,6 +122,7 @@ enum StringMethods {
         case "center", "ljust", "rjust":
             let a = try args.bind(method, ["width", "fillchar"], required: 1)
             let width = try Param.int(a[0], 0)
+            try ValueLimits.checkBytes(width, "\(method)(\(width))")
             var fill: Unicode.Scalar = " "
             if let given = a[1] {
                 let chars = Array(try requireString(given, method).unicodeScalars)
@@ -136,7 +137,9 @@ enum StringMethods {
             default: return text(PyString.rjust(s, width, fill))
             }
         case "zfill":
-            return text(PyString.zfill(s, try Param.int(try args.bind(method, ["width"], required: 1)[0], 0)))
+            let width = try Param.int(try args.bind(method, ["width"], required: 1)[0], 0)
+            try ValueLimits.checkBytes(width, "zfill(\(width))")
+            return text(PyString.zfill(s, width))
         case "removeprefix", "removesuffix":
             let affix = try requireString(try args.bind(method, ["affix"], required: 1)[0]!, method)
             if method == "removeprefix", !affix.isEmpty, s.unicodeScalars.starts(with: affix.unicodeScalars) {

@@ -53,13 +53,15 @@ extension Value {
         case .multiply:
             switch (a, b) {
             case (.string(let s), _) where b.intValue != nil:
-                return .string(String(repeating: s, count: max(0, b.intValue!)))
+                return .string(try repeated(s, b.intValue!))
             case (_, .string(let s)) where a.intValue != nil:
-                return .string(String(repeating: s, count: max(0, a.intValue!)))
+                return .string(try repeated(s, a.intValue!))
             case (.markup(let s), _) where b.intValue != nil:
-                return .markup(String(repeating: s, count: max(0, b.intValue!)))
+                return .markup(try repeated(s, b.intValue!))
             case (.list(let x), _) where b.intValue != nil:
-                return .list(Array([[Value]](repeating: x, count: max(0, b.intValue!)).joined()))
+                let count = max(0, b.intValue!)
+                try ValueLimits.checkItems(x.count, times: count, "a list * \(count)")
+                return .list(Array([[Value]](repeating: x, count: count).joined()))
             default: return try arithmetic(op, a, b)
             }
         case .modulo:
@@ -69,6 +71,12 @@ extension Value {
         default:
             return try arithmetic(op, a, b)
         }
+    }
+
+    /// `s * count`, within ``ValueLimits``.
+    private static func repeated(_ s: String, _ count: Int) throws -> String {
+        try ValueLimits.checkBytes(s.utf8.count, times: count, "a string * \(count)")
+        return String(repeating: s, count: max(0, count))
     }
 
     private static func arithmetic(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
