@@ -37,3 +37,21 @@ import Testing
         #expect(try Environment().template(source: source, name: "t").render([:]) == expected)
     }
 }
+
+/// Integer arithmetic at the edges of `Int` never traps: a result past it
+/// becomes a float, as every overflow does, and powers are computed by squaring.
+@Suite struct IntegerEdgeTests {
+    @Test(arguments: [
+        ("{{ (-9223372036854775807 - 1) // -1 }}", "9.223372036854776e+18"),
+        ("{{ (-9223372036854775807 - 1) % -1 }}", "0"),
+        ("{{ 7 % -1 }}|{{ -7 % 3 }}|{{ 7 // -2 }}", "0|2|-4"),
+        ("{{ (-9223372036854775807 - 1)|abs }}", "9.223372036854776e+18"),
+        ("{{ -(-9223372036854775807 - 1) }}", "9.223372036854776e+18"),
+        ("{{ (-2) ** 63 }}|{{ 2 ** 62 }}|{{ 3 ** 0 }}|{{ 0 ** 0 }}", "-9223372036854775808|4611686018427387904|1|1"),
+        ("{{ 1 ** 1000000000000000000 }}|{{ (-1) ** 1000000000000000001 }}|{{ 0 ** 1000000000000000000 }}", "1|-1|0"),
+        ("{{ 2 ** 64 }}|{{ 10 ** 400 }}", "1.8446744073709552e+19|inf"),
+    ])
+    func edges(_ source: String, _ expected: String) throws {
+        #expect(try Environment().template(source: source, name: "t").render([:]) == expected)
+    }
+}

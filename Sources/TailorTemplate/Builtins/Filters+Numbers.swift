@@ -6,7 +6,7 @@ enum NumberFilters {
     static func abs(_ value: Value, _ args: Arguments, _ runtime: Runtime) throws -> Value {
         _ = try args.bind("abs", [])
         switch value {
-        case .int(let i): return .int(Swift.abs(i))
+        case .int(let i): return i == .min ? .float(-Double(i)) : .int(Swift.abs(i))
         case .bool(let b): return .int(b ? 1 : 0)
         case .float(let d): return .float(Swift.abs(d))
         default: throw TemplateError(.type, "bad operand type for abs(): '\(value.typeName)'")

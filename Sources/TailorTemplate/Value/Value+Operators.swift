@@ -73,6 +73,26 @@ extension Value {
         }
     }
 
+    /// `x ** y` for `y >= 0` by repeated squaring; nil when it overflows `Int`.
+    private static func integerPower(_ x: Int, _ y: Int) -> Int? {
+        var (result, base, exponent) = (1, x, y)
+        while exponent > 0 {
+            if exponent & 1 == 1 {
+                let (r, o) = result.multipliedReportingOverflow(by: base)
+                if o { return nil }
+                result = r
+            }
+            exponent >>= 1
+            guard exponent > 0 else { break }
+            let (b, o) = base.multipliedReportingOverflow(by: base)
+            // A higher bit of the exponent is still set, so this square is a
+            // factor of the result: if it overflows, so does the result.
+            if o { return nil }
+            base = b
+        }
+        return result
+    }
+
     /// `s * count`, within ``ValueLimits``.
     private static func repeated(_ s: String, _ count: Int) throws -> String {
         try ValueLimits.checkBytes(s.utf8.count, times: count, "a string * \(count)")
@@ -96,23 +116,19 @@ extension Value {
                 return .float(Double(x) / Double(y))
             case .floorDivide:
                 guard y != 0 else { throw TemplateError(.zeroDivision, "integer division or modulo by zero") }
+                // Int.min // -1 is 2**63: past Int, so a float, like every other overflow.
+                if y == -1 && x == .min { return .float(-Double(x)) }
                 var q = x / y
                 if (x % y != 0) && ((x < 0) != (y < 0)) { q -= 1 }
                 return .int(q)
             case .modulo:
                 guard y != 0 else { throw TemplateError(.zeroDivision, "integer modulo by zero") }
-                var r = x % y
+                var r = y == -1 ? 0 : x % y
                 if r != 0 && ((r < 0) != (y < 0)) { r += y }
                 return .int(r)
             case .power:
                 if y >= 0 {
-                    var result = 1
-                    for _ in 0..<y {
-                        let (r, o) = result.multipliedReportingOverflow(by: x)
-                        if o { return .float(Foundation.pow(Double(x), Double(y))) }
-                        result = r
-                    }
-                    return .int(result)
+                    return integerPower(x, y).map(Value.int) ?? .float(Foundation.pow(Double(x), Double(y)))
                 }
                 if x == 0 { throw TemplateError(.zeroDivision, "0.0 cannot be raised to a negative power") }
                 return .float(Foundation.pow(Double(x), Double(y)))
@@ -150,7 +166,7 @@ extension Value {
     public static func negate(_ a: Value) throws -> Value {
         if case .undefined(let u) = a { throw u.error }
         switch a {
-        case .int(let i): return .int(-i)
+        case .int(let i): return i == .min ? .float(-Double(i)) : .int(-i)
         case .bool(let b): return .int(b ? -1 : 0)
         case .float(let d): return .float(-d)
         default: throw TemplateError(.type, "bad operand type for unary -: '\(a.typeName)'")
