@@ -96,6 +96,12 @@ import Testing
         ("id,email\n", "no 'recipient_id' column for the recipient id in the header (columns: id, email)", 1),
         ("recipient_id,mail\n", "no 'email' column for the email in the header (columns: recipient_id, mail)", 1),
         ("recipient_id,email,x,x\n", "column 'x' appears twice in the header (fields 3 and 4)", 1),
+        ("recipient_id\temail\n",
+         "no 'recipient_id' column for the recipient id in the header (columns: recipient_id\temail); the header looks "
+            + "tab-separated, but profiles files are comma-separated CSV", 1),
+        ("recipient_id;email\n",
+         "no 'recipient_id' column for the recipient id in the header (columns: recipient_id;email); the header looks "
+            + "semicolon-separated, but profiles files are comma-separated CSV", 1),
     ])
     func fileErrors(text: String, reason: String, line: Int?) throws {
         let path = try temporaryFile("p.csv", text)

@@ -78,9 +78,11 @@ public final class ProfileReader: Sequence, IteratorProtocol {
         }
         func index(of column: String, _ what: String) throws(DataFileError) -> Int {
             guard let i = firstIndex[column] else {
+                let separator = header.fields.count == 1 ? ProfileReader.likelySeparator(in: header.fields[0]) : nil
                 throw DataFileError(
                     path: path, role: "profiles",
-                    reason: "no '\(column)' column for the \(what) in the header (columns: \(header.fields.joined(separator: ", ")))",
+                    reason: "no '\(column)' column for the \(what) in the header (columns: \(header.fields.joined(separator: ", ")))"
+                        + (separator.map { "; the header looks \($0)-separated, but profiles files are comma-separated CSV" } ?? ""),
                     line: header.line)
             }
             return i
@@ -89,6 +91,14 @@ public final class ProfileReader: Sequence, IteratorProtocol {
         let emailIndex = try index(of: format.emailColumn, "email")
         columns = header.fields
         source = .csv(csv, types: header.fields.map(format.type(of:)), idIndex: idIndex, emailIndex: emailIndex)
+    }
+
+    /// "tab" or "semicolon" when a one-column header splits on that instead of
+    /// commas (a spreadsheet's export in another dialect).
+    static func likelySeparator(in field: String) -> String? {
+        if field.contains("\t") { return "tab" }
+        if field.contains(";") { return "semicolon" }
+        return nil
     }
 
     /// The next profile or bad row; nil at the end of the file.
