@@ -133,11 +133,29 @@ public final class RenderRun: @unchecked Sendable {
         }
     }
 
+    /// Creates the output folder, or says plainly why it cannot.
+    static func createOutputFolder(_ folder: URL) throws {
+        var path = folder.standardizedFileURL
+        while path.path != "/" {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path.path, isDirectory: &isFolder) {
+                if isFolder.boolValue { break }
+                throw RenderSetupError("--out \(folder.path): the file \(path.path) is in the way; give a folder")
+            }
+            path = path.deletingLastPathComponent()
+        }
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw RenderSetupError("--out \(folder.path): cannot create the folder (\(error.localizedDescription))")
+        }
+    }
+
     /// Renders every recipient of the shard; `progress` sees the running
     /// totals after each chunk is written.
     public func run(progress: ((RenderSummary) -> Void)? = nil) throws -> RenderSummary {
         let started = Date()
-        try FileManager.default.createDirectory(at: outDirectory, withIntermediateDirectories: true)
+        try Self.createOutputFolder(outDirectory)
         let recordURL = outDirectory.appendingPathComponent(layout.runRecordName)
         if settings.resume { try checkResumable(RunRecord.readIfPresent(from: recordURL)) }
         let point = settings.resume ? try ResumePoint.find(in: layout) : .none
