@@ -17,26 +17,24 @@ enum AtomicFile {
     /// disk flush per message), so a killed process never leaves a torn file
     /// under the final name, while a machine crash may lose the latest files
     /// (a resumed run checks every file's size against the manifest).
+    ///
+    /// On Linux the bytes go first into an unnamed file (`O_TMPFILE`), which is
+    /// then linked under the final name: one directory entry made instead of a
+    /// temporary one made and renamed, and nothing left behind by a kill. Where
+    /// that is not supported, or the name is taken (a resumed run rewriting a
+    /// file), the temporary name and `rename` take over.
     static func write(_ bytes: [UInt8], toFolder folder: String, name: String) throws(MIMEError) {
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
         let target = prefix + name
+        #if os(Linux)
+            if writeUnnamed(bytes, folder: folder, target: target) { return }
+        #endif
         let temp = prefix + ".\(name).tmp-\(processID)"
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
             throw .io(path: temp, reason: "cannot write: \(String(cString: strerror(errno)))")
         }
-        var written = 0
-        let failure: Int32? = bytes.withUnsafeBytes { raw in
-            while written < raw.count {
-                let n = posixWrite(fd, raw.baseAddress! + written, raw.count - written)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                written += n
-            }
-            return nil
-        }
+        let failure = writeAll(bytes, to: fd)
         close(fd)
         if let failure {
             unlink(temp)
@@ -50,6 +48,39 @@ enum AtomicFile {
     }
 
     private static let processID = getpid()
+
+    /// Writes all of `bytes` to `fd`; the errno that stopped it, or nil.
+    private static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Int32? {
+        var written = 0
+        return bytes.withUnsafeBytes { raw in
+            while written < raw.count {
+                let n = posixWrite(fd, raw.baseAddress! + written, raw.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                written += n
+            }
+            return nil
+        }
+    }
+
+    #if os(Linux)
+        /// `O_TMPFILE`, which Glibc's Swift overlay does not export: `__O_TMPFILE`
+        /// (the same value on x86-64 and arm64) with `O_DIRECTORY`.
+        private static let openUnnamed: Int32 = 0o20000000 | O_DIRECTORY
+
+        /// Writes `bytes` into an unnamed file in `folder` and links it as
+        /// `target`; false when that could not be done (nothing is left behind),
+        /// so the caller writes the usual way.
+        private static func writeUnnamed(_ bytes: [UInt8], folder: String, target: String) -> Bool {
+            let fd = open(folder, openUnnamed | O_WRONLY | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { return false }
+            defer { close(fd) }
+            guard writeAll(bytes, to: fd) == nil else { return false }
+            return linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, target, AT_SYMLINK_FOLLOW) == 0
+        }
+    #endif
 
     /// Renames `from` to `to`, replacing `to`.
     static func rename(_ from: URL, to target: URL) throws(MIMEError) {
