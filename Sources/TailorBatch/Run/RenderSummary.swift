@@ -13,8 +13,19 @@ public struct RenderSummary: Sendable {
     public var badRows = 0
     /// Recipients taken over from the manifest of the run this one resumed.
     public private(set) var resumed = 0
-    /// The first few failures, for the summary.
-    public private(set) var failures: [String] = []
+    /// The failures by reason, in the order each reason first came: a template
+    /// error fails every recipient it reaches with the same reason. At most
+    /// ``maxReasons`` reasons are kept; later ones are counted in the total only.
+    public private(set) var failureReasons: [FailureReason] = []
+    private var reasonIndex: [String: Int] = [:]
+    static let maxReasons = 100
+
+    /// One reason recipients failed for: how many, and the first of them.
+    public struct FailureReason: Sendable, Equatable {
+        public var reason: String
+        public var count: Int
+        public var firstRecipient: String
+    }
     public var seconds: Double = 0
     /// The part of the send rendered.
     public var shard: Shard = .whole
@@ -40,9 +51,33 @@ public struct RenderSummary: Sendable {
         byStatus[entry.status, default: 0] += 1
         if resumed { self.resumed += 1 }
         if let segment = entry.segment { bySegment[segment, default: 0] += 1 }
-        if entry.status == .failed, failures.count < 5 {
-            failures.append("\(entry.recipientID.isEmpty ? "(no id)" : entry.recipientID): \(entry.reason ?? "failed")")
+        if entry.status == .failed {
+            let reason = entry.reason ?? "failed"
+            if let i = reasonIndex[reason] {
+                failureReasons[i].count += 1
+            } else if failureReasons.count < Self.maxReasons {
+                reasonIndex[reason] = failureReasons.count
+                failureReasons.append(
+                    FailureReason(reason: reason, count: 1, firstRecipient: entry.recipientID.isEmpty ? "(no id)" : entry.recipientID))
+            }
         }
+    }
+
+    /// Lines for the terminal: the most frequent failure reasons, at most
+    /// `limit`, a repeated one with its count and first recipient, and how many
+    /// failures they leave out.
+    public func failureLines(limit: Int = 5) -> [String] {
+        let top = failureReasons.enumerated()
+            .sorted { $0.element.count != $1.element.count ? $0.element.count > $1.element.count : $0.offset < $1.offset }
+            .prefix(limit).map(\.element)
+        var lines = top.map { f in
+            f.count == 1
+                ? "failed: \(f.firstRecipient): \(f.reason)"
+                : "failed: \(f.count) recipients (the first \(f.firstRecipient)): \(f.reason)"
+        }
+        let shown = top.reduce(0) { $0 + $1.count }
+        if failed > shown { lines.append("... \(failed - shown) more in \(manifest)") }
+        return lines
     }
 
     /// One line: counts by status and segment, the rate, where the manifest

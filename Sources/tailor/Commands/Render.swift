@@ -222,10 +222,7 @@ struct Render: ParsableCommand {
                 throw ExitCode.unreadableInput
             }
             StandardStream.output.write(summary.line + "\n")
-            for failure in summary.failures { ErrorPrinter.write("  failed: \(failure)") }
-            if summary.failed > summary.failures.count {
-                ErrorPrinter.write("  ... \(summary.failed - summary.failures.count) more in \(summary.manifest)")
-            }
+            for line in summary.failureLines() { ErrorPrinter.write("  " + line) }
             if summary.failed > 0 { anyFailed = true }
         }
         if anyFailed && failIfAnyFailed { throw ExitCode.templateFailed }
