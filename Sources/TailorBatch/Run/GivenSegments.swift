@@ -54,7 +54,16 @@ public enum GivenSegments {
 }
 
 extension Substring {
+    /// Without spaces and tabs at either end, trimmed on the UTF-8 bytes (a
+    /// segment name is read for every recipient).
     fileprivate var trimmingSpaces: String {
-        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+        let bytes = utf8
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start = bytes.index(after: start) }
+        while end > start, case let before = bytes.index(before: end), bytes[before] == 0x20 || bytes[before] == 0x09 {
+            end = before
+        }
+        return String(self[start..<end])
     }
 }

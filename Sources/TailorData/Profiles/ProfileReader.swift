@@ -41,6 +41,8 @@ public final class ProfileReader: Sequence, IteratorProtocol {
 
     private let source: Source
     private let tracksDuplicates: Bool
+    /// ``columnType(_:)``'s memory; at most 4,096 names.
+    private var knownTypes: [String: ColumnType] = [:]
     private var lastId: (id: String, line: Int)?
     private var seen: [String: Int]?
 
@@ -152,18 +154,19 @@ public final class ProfileReader: Sequence, IteratorProtocol {
         case .success(let o): object = o
         }
         var attributes: [String: Value] = [:]
+        attributes.reserveCapacity(object.count)
         var id = ""
         var email = ""
         for (key, value) in zip(object.keys, object.values) {
             guard let name = key.stringValue else { continue }
             var value = value
-            if case .string(let text) = value, format.type(of: name) != .string {
+            if case .string(let text) = value, case let type = columnType(name), type != .string {
                 do throws(CellTyping.Failure) {
-                    switch format.type(of: name) {
+                    switch type {
                     case .auto:
                         if ISOParser.looksLikeDate(text), let temporal = Temporal.value(parsing: text) { value = temporal }
                     default:
-                        guard let typed = try CellTyping.value(of: text, column: name, type: format.type(of: name)) else {
+                        guard let typed = try CellTyping.value(of: text, column: name, type: type) else {
                             continue
                         }
                         value = typed
@@ -199,6 +202,15 @@ public final class ProfileReader: Sequence, IteratorProtocol {
             attributes[name] = value
         }
         return check(id: id, email: email, attributes: &attributes, line: line.line)
+    }
+
+    /// The type of a JSON member, remembered by name: lines repeat the same
+    /// keys, and working it out lowercases the name and tests its suffixes.
+    private func columnType(_ name: String) -> ColumnType {
+        if let known = knownTypes[name] { return known }
+        let type = format.type(of: name)
+        if knownTypes.count < 4096 { knownTypes[name] = type }
+        return type
     }
 
     private func check(id: String, email: String, attributes: inout [String: Value], line: Int) -> ProfileItem {

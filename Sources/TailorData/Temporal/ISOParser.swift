@@ -48,16 +48,17 @@ public enum ISOParser {
     /// Whether `text` has the shape of a date (`dddd-dd-dd...`), valid or not:
     /// such a cell is meant as a date, so an impossible one is an error.
     public static func looksLikeDate(_ text: some StringProtocol) -> Bool {
-        let b = Array(text.utf8.prefix(10))
-        guard b.count == 10 else { return false }
-        for (i, c) in b.enumerated() {
+        var i = 0
+        for c in text.utf8 {
+            if i == 10 { break }
             if i == 4 || i == 7 {
                 if c != UInt8(ascii: "-") { return false }
             } else if c < 48 || c > 57 {
                 return false
             }
+            i += 1
         }
-        return true
+        return i == 10
     }
 
     private static func parseDate(_ bytes: inout ArraySlice<UInt8>) -> Int? {

@@ -11,6 +11,13 @@ public struct Assignment: Sendable {
     public var context: [String: Value]
     /// Rules that failed for this recipient (counted as not matching).
     public var ruleFailures: [RuleFailure]
+
+    public init(segment: String, segments: [String], context: [String: Value], ruleFailures: [RuleFailure] = []) {
+        self.segment = segment
+        self.segments = segments
+        self.context = context
+        self.ruleFailures = ruleFailures
+    }
 }
 
 /// A rule that could not be evaluated for one recipient, e.g. comparing a
