@@ -60,6 +60,10 @@ import Testing
         (">>From x\r\n", ">>>From x\n"),
         ("a\r\nFrom me\r\n>From you\r\nFromage\r\n> From\r\n", "a\n>From me\n>>From you\nFromage\n> From\n"),
         ("no newline", "no newline"),
+        ("", ""), ("\r\n\r\n", "\n\n"), ("From \nFrom \nFrom ", ">From \n>From \n>From "),
+        // The worst case for the buffer: every line a From line, as short as one can be.
+        (String(repeating: "From ", count: 2000), ">" + String(repeating: "From ", count: 2000)),
+        (String(repeating: "From \n", count: 2000), String(repeating: ">From \n", count: 2000)),
     ])
     func mboxrdQuoting(_ input: String, _ expected: String) {
         #expect(String(decoding: MboxWriter.quote(Array(input.utf8)), as: UTF8.self) == expected)
