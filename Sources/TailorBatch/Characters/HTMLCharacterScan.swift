@@ -41,6 +41,7 @@ enum HTMLCharacterScan {
                 if candidates(UInt64(littleEndian: words[0])) | candidates(UInt64(littleEndian: words[1])) != 0 { break }
                 i &+= 16
             }
+            guard i < n else { break }
             if i &+ 8 <= n {
                 let marks = candidates(UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)))
                 if marks == 0 {
