@@ -17,23 +17,6 @@ extension Compiler {
         }
     }
 
-    /// `{{ expr }}` for a foldable expression: its printed bytes, escaped and
-    /// not, are ready; the render only picks one.
-    func foldOutput(_ expr: Expr, _ eval: @escaping Eval) -> Exec? {
-        guard let (ids, value) = foldedValue(expr, eval) else { return nil }
-        let plain = Runtime(environment: environment)
-        plain.autoescape = false
-        let escaping = Runtime(environment: environment)
-        escaping.autoescape = true
-        guard (try? plain.emit(value)) != nil, (try? escaping.emit(value)) != nil else { return nil }
-        let raw = plain.out
-        let escaped = escaping.out
-        return { rt in
-            for id in ids where !rt.resolvesToGlobal(id) { return try rt.emit(try eval(rt)) }
-            try rt.write(rt.autoescape ? escaped : raw)
-        }
-    }
-
     private func foldedValue(_ expr: Expr, _ eval: Eval) -> ([Int], Value)? {
         if case .constant = expr { return nil }
         var names = Set<String>()
@@ -98,17 +81,20 @@ extension Compiler {
     /// links, a layout's navigation): rendered here for both autoescape states,
     /// written as bytes at render time when no global it reads is shadowed.
     func foldStatement(_ stmt: Stmt, _ exec: @escaping Exec) -> Exec? {
+        guard let text = prerenderedText(stmt, exec) else { return nil }
+        return { rt in try text.write(in: rt, otherwise: exec) }
+    }
+
+    /// The output of `stmt` rendered here for both autoescape states, or nil
+    /// when it reads anything but globals through pure operations.
+    func prerenderedText(_ stmt: Stmt, _ exec: Exec) -> PrerenderedText? {
         var names = Set<String>()
         guard isPureStatement(stmt, bound: [], names: &names), !names.isEmpty else { return nil }
         for name in names where environment.globals[name] == nil { return nil }
         guard let raw = prerender(exec, autoescape: false), let escaped = prerender(exec, autoescape: true) else {
             return nil
         }
-        let ids = names.map { environment.symbols.id(for: $0) }
-        return { rt in
-            for id in ids where !rt.resolvesToGlobal(id) { return try exec(rt) }
-            try rt.write(rt.autoescape ? escaped : raw)
-        }
+        return PrerenderedText(globalIDs: names.map { environment.symbols.id(for: $0) }, raw: raw, escaped: escaped)
     }
 
     /// Folded output is kept small: a big loop over a global stays a loop.
@@ -173,6 +159,22 @@ extension Compiler {
     /// Whether the environment still uses the built-in filter `name` (not a replacement).
     private func isBuiltinFilter(_ name: String) -> Bool {
         !environment.replacedFilters.contains(name)
+    }
+}
+
+/// A statement's output rendered at compile time, valid in a render where
+/// no variable shadows the globals it read.
+struct PrerenderedText: Sendable {
+    let globalIDs: [Int]
+    let raw: [UInt8]
+    let escaped: [UInt8]
+
+    /// Writes the bytes for the current autoescape state, or runs the
+    /// statement itself when a global it read is shadowed here.
+    @inline(__always)
+    func write(in rt: Runtime, otherwise exec: Exec) throws {
+        for id in globalIDs where !rt.resolvesToGlobal(id) { return try exec(rt) }
+        try rt.write(rt.autoescape ? escaped : raw)
     }
 }
 

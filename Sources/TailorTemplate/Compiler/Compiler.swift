@@ -25,36 +25,13 @@ final class Compiler {
         return Program(source: source, body: body, blocks: compiler.blocks, ast: ast)
     }
 
-    /// Wraps a closure so errors it throws carry this template's location.
-    func located(_ span: Span, _ eval: @escaping Eval) -> Eval {
-        let source = self.source
-        return { rt in
-            do {
-                return try eval(rt)
-            } catch let error as TemplateError {
-                throw error.located(in: source, at: span)
-            }
-        }
-    }
-
-    func located(_ span: Span, _ exec: @escaping Exec) -> Exec {
-        let source = self.source
-        return { rt in
-            do {
-                try exec(rt)
-            } catch let error as TemplateError {
-                throw error.located(in: source, at: span)
-            }
-        }
-    }
-
     func error(_ kind: TemplateError.Kind, _ message: String, at span: Span) -> TemplateError {
         TemplateError(kind, message).located(in: source, at: span)
     }
 
     /// Compiles a statement list into a flat list of closures, merging adjacent text.
-    func compileStatements(_ body: [Stmt]) throws -> [Exec] {
-        var out: [Exec] = []
+    func compileStatements(_ body: [Stmt]) throws -> [CompiledStmt] {
+        var out: [CompiledStmt] = []
         var pendingText: [UInt8] = []
         var pendingSpan = Span.unknown
         let source = self.source
@@ -62,28 +39,30 @@ final class Compiler {
             guard !pendingText.isEmpty else { return }
             let bytes = pendingText
             let span = pendingSpan
-            out.append { rt in
-                rt.mark(source, span, isStatic: true)
-                try rt.write(bytes)
-            }
+            out.append(
+                CompiledStmt { rt in
+                    rt.mark(source, span, isStatic: true)
+                    try rt.write(bytes)
+                })
             pendingText = []
         }
         for stmt in body {
-            if case .data(let text, let span) = stmt {
+            switch stmt {
+            case .data(let text, let span):
                 if pendingText.isEmpty { pendingSpan = span }
                 pendingText.append(contentsOf: text.utf8)
-                continue
-            }
-            flush()
-            if let exec = try compileStatement(stmt) {
-                let run = foldStatement(stmt, exec) ?? exec
-                if case .output(_, let span) = stmt {
-                    out.append { rt in
-                        rt.mark(source, span, isStatic: false)
-                        try run(rt)
-                    }
+            case .output(let expr, let span):
+                flush()
+                out.append(CompiledStmt(run: try compileOutput(stmt, expr, span)))
+            default:
+                flush()
+                guard let exec = try compileStatement(stmt) else { continue }
+                // Not `??`: through a generic function the closure would be
+                // wrapped in a reabstraction thunk each way.
+                if let folded = foldStatement(stmt, exec) {
+                    out.append(CompiledStmt(run: folded))
                 } else {
-                    out.append(run)
+                    out.append(CompiledStmt(run: exec))
                 }
             }
         }
@@ -96,9 +75,9 @@ final class Compiler {
         let list = try compileStatements(body)
         switch list.count {
         case 0: return { _ in }
-        case 1: return list[0]
+        case 1: return list[0].run
         case 2:
-            let (a, b) = (list[0], list[1])
+            let (a, b) = (list[0].run, list[1].run)
             return { rt in
                 try a(rt)
                 try b(rt)
@@ -107,8 +86,20 @@ final class Compiler {
             // Calling through the index borrows each closure instead of copying
             // it out of the array (a retain and release per statement).
             return { rt in
-                for i in list.indices { try list[i](rt) }
+                for i in list.indices { try list[i].run(rt) }
             }
         }
+    }
+}
+
+/// Runs `body`, attaching the location `span` in `source` to a template error
+/// it throws (unless the error already has one: the innermost wins). Inlined
+/// into each compiled node, so the location costs nothing until an error.
+@inline(__always)
+func locating<T>(_ source: SourceFile, _ span: Span, _ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as TemplateError {
+        throw error.located(in: source, at: span)
     }
 }

@@ -3,17 +3,36 @@ typealias Eval = @Sendable (Runtime) throws -> Value
 /// A compiled statement: writes into the runtime's output.
 typealias Exec = @Sendable (Runtime) throws -> Void
 
+/// A compiled expression as an element of an array or a pair. Arrays and
+/// tuples hold a bare closure in its most general calling convention, so
+/// every call through one would go through a reabstraction thunk; a struct
+/// field keeps the closure's own convention.
+struct CompiledExpr: Sendable {
+    let eval: Eval
+}
+
+/// A compiled statement as an element of an array (see ``CompiledExpr``).
+struct CompiledStmt: Sendable {
+    let run: Exec
+}
+
+/// One `if`/`elif` test and the body it guards.
+struct IfBranch: Sendable {
+    let test: Eval
+    let body: Exec
+}
+
 /// What a template compiles to: its top-level statements as closures with
 /// filters, tests and constants resolved, static text pre-encoded as bytes,
 /// and its blocks by name. Immutable, shared by every render.
 final class Program: Sendable {
     let source: SourceFile
-    let body: [Exec]
+    let body: [CompiledStmt]
     let blocks: [String: CompiledBlock]
     /// The parsed statements, for analysis (`Template.analyze()`).
     let ast: [Stmt]
 
-    init(source: SourceFile, body: [Exec], blocks: [String: CompiledBlock], ast: [Stmt]) {
+    init(source: SourceFile, body: [CompiledStmt], blocks: [String: CompiledBlock], ast: [Stmt]) {
         self.source = source
         self.body = body
         self.blocks = blocks

@@ -42,9 +42,9 @@ extension Runtime {
         let body = program.body
         for i in body.indices {
             if pendingParent != nil {
-                _ = try capture { try body[i](self) }
+                _ = try capture { try body[i].run(self) }
             } else {
-                try body[i](self)
+                try body[i].run(self)
             }
         }
         if let parent = pendingParent {
