@@ -175,6 +175,9 @@ extension Compiler {
     private func compileCompare(_ first: Expr, _ rest: [(op: String, rhs: Expr)], _ span: Span) throws -> Eval {
         let source = self.source
         let head = try compile(first)
+        if rest.count == 1, rest[0].op == "==" || rest[0].op == "!=", case .constant(.string(let text), _) = rest[0].rhs {
+            return compileStringComparison(head, rest[0].op == "==", text, span)
+        }
         let steps = try rest.map { (op: $0.op, rhs: CompiledExpr(eval: try compile($0.rhs))) }
         return { rt in
             try locating(source, span) {
@@ -185,6 +188,22 @@ extension Compiler {
                     left = right
                 }
                 return .bool(true)
+            }
+        }
+    }
+
+    /// `x == 'text'` and `x != 'text'` (a segment test): a string on the left
+    /// compares its text in place; anything else compares as usual.
+    private func compileStringComparison(_ head: @escaping Eval, _ equal: Bool, _ text: String, _ span: Span) -> Eval {
+        let source = self.source
+        let constant = Value.string(text)
+        return { rt in
+            try locating(source, span) {
+                let left = try head(rt)
+                switch left {
+                case .string(let s), .markup(let s): return .bool((s == text) == equal)
+                default: return .bool(try Compiler.compare(equal ? "==" : "!=", left, constant))
+                }
             }
         }
     }
@@ -244,6 +263,13 @@ extension Compiler {
 
     func compileArguments(_ args: CallArguments) throws -> @Sendable (Runtime) throws -> Arguments {
         if args.isEmpty { return { _ in .empty } }
+        // Literal arguments (`truncate(length=60)`, `default("there", true)`) are built once.
+        if args.starArgs == nil, args.starKwargs == nil, let positional = constantValues(args.positional),
+            let keywords = constantValues(args.keywords.map(\.value))
+        {
+            let arguments = Arguments(positional, keywords: zip(args.keywords, keywords).map { ($0.name, $1) })
+            return { _ in arguments }
+        }
         let positional = try args.positional.map { CompiledExpr(eval: try compile($0)) }
         let keywords = try args.keywords.map { (name: $0.name, value: CompiledExpr(eval: try compile($0.value))) }
         let star = try args.starArgs.map(compile)

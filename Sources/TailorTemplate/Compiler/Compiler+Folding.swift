@@ -11,6 +11,8 @@ extension Compiler {
     /// The folded form of `expr`, or nil when it cannot be folded.
     func fold(_ expr: Expr, _ eval: @escaping Eval) -> Eval? {
         guard let (ids, value) = foldedValue(expr, eval) else { return nil }
+        // Built from constants alone (a dict literal, `"a" ~ "b"`): a constant.
+        if ids.isEmpty { return { _ in value } }
         return { rt in
             for id in ids where !rt.resolvesToGlobal(id) { return try eval(rt) }
             return value
@@ -20,12 +22,24 @@ extension Compiler {
     private func foldedValue(_ expr: Expr, _ eval: Eval) -> ([Int], Value)? {
         if case .constant = expr { return nil }
         var names = Set<String>()
-        guard isPure(expr, bound: [], names: &names), !names.isEmpty else { return nil }
+        guard isPure(expr, bound: [], names: &names) else { return nil }
         for name in names where environment.globals[name] == nil { return nil }
-        guard let value = try? eval(Runtime(environment: environment)) else { return nil }
+        // The autoescape state is the one thing a render can change that a pure
+        // expression may read (`~` joins markup-aware when escaping).
+        guard let value = evaluate(eval, autoescape: false), let escaping = evaluate(eval, autoescape: true),
+            value.isIdentical(to: escaping)
+        else { return nil }
+        return (names.map { environment.symbols.id(for: $0) }, value)
+    }
+
+    /// `eval` run in an empty render, nil when it fails or gives no plain data.
+    private func evaluate(_ eval: Eval, autoescape: Bool) -> Value? {
+        let rt = Runtime(environment: environment)
+        rt.autoescape = autoescape
+        guard let value = try? eval(rt) else { return nil }
         switch value {
         case .undefined, .object: return nil
-        default: return (names.map { environment.symbols.id(for: $0) }, value)
+        default: return value
         }
     }
 

@@ -173,15 +173,17 @@ extension Compiler {
             let body = try compileBody(definition.body)
             blockDepth -= 1
             scopeDepth -= 1
+            let id = environment.symbols.id(for: definition.name)
             blocks[definition.name] = CompiledBlock(
-                name: definition.name, body: body, required: definition.required,
+                name: definition.name, nameID: id, body: body, required: definition.required,
                 span: definition.span, source: source)
             let name = definition.name
             let scoped = definition.scoped
+            let span = definition.span
             return { rt in
-                try locating(source, definition.span) {
+                try locating(source, span) {
                     // After `extends`, the parent decides where blocks render.
-                    if rt.pendingParent == nil { try rt.renderBlock(name, scoped: scoped) }
+                    if rt.pendingParent == nil { try rt.renderBlock(id, name, scoped: scoped) }
                 }
             }
 

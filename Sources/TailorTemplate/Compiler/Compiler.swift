@@ -22,7 +22,7 @@ final class Compiler {
         let ast = try Parser.parse(source, options: environment.options)
         let compiler = Compiler(environment: environment, source: source)
         let body = try compiler.compileStatements(ast)
-        return Program(source: source, body: body, blocks: compiler.blocks, ast: ast)
+        return Program(source: source, body: body, blocks: Array(compiler.blocks.values), ast: ast)
     }
 
     func error(_ kind: TemplateError.Kind, _ message: String, at span: Span) -> TemplateError {

@@ -24,15 +24,15 @@ struct IfBranch: Sendable {
 
 /// What a template compiles to: its top-level statements as closures with
 /// filters, tests and constants resolved, static text pre-encoded as bytes,
-/// and its blocks by name. Immutable, shared by every render.
+/// and its blocks. Immutable, shared by every render.
 final class Program: Sendable {
     let source: SourceFile
     let body: [CompiledStmt]
-    let blocks: [String: CompiledBlock]
+    let blocks: [CompiledBlock]
     /// The parsed statements, for analysis (`Template.analyze()`).
     let ast: [Stmt]
 
-    init(source: SourceFile, body: [CompiledStmt], blocks: [String: CompiledBlock], ast: [Stmt]) {
+    init(source: SourceFile, body: [CompiledStmt], blocks: [CompiledBlock], ast: [Stmt]) {
         self.source = source
         self.body = body
         self.blocks = blocks
@@ -41,12 +41,24 @@ final class Program: Sendable {
 }
 
 /// A `{% block %}` of a template, ready to render in any inheritance chain.
-struct CompiledBlock: Sendable {
+/// A class: renders keep it in their block tables without copying its fields.
+final class CompiledBlock: Sendable {
     let name: String
+    /// The name's symbol, which the render's ``BlockTable`` is keyed by.
+    let nameID: Int
     let body: Exec
     let required: Bool
     let span: Span
     let source: SourceFile
+
+    init(name: String, nameID: Int, body: @escaping Exec, required: Bool, span: Span, source: SourceFile) {
+        self.name = name
+        self.nameID = nameID
+        self.body = body
+        self.required = required
+        self.span = span
+        self.source = source
+    }
 }
 
 /// A compiled macro (or a call block's `caller`): signature and body.

@@ -6,6 +6,13 @@ struct Locals {
 
     var count: Int { ids.count }
 
+    /// Makes room for `count` bindings, so a render's first loops and macro
+    /// calls do not regrow the stack from empty one doubling at a time.
+    mutating func reserveCapacity(_ count: Int) {
+        ids.reserveCapacity(count)
+        values.reserveCapacity(count)
+    }
+
     @inline(__always)
     mutating func append(_ id: Int, _ value: Value) {
         ids.append(id)

@@ -157,10 +157,10 @@ final class SelfObject: ValueObject, @unchecked Sendable {
     func attribute(_ name: String) -> Value? {
         .object(
             FunctionObject(name) { _, rt in
-                guard rt.context.blocks[name] != nil else {
+                guard let id = rt.environment.symbols.existingID(for: name), rt.context.blocks.contains(id) else {
                     throw TemplateError(.undefined, "there is no block named '\(name)'")
                 }
-                return rt.captured(try rt.capture { try rt.renderBlock(name, index: 0) })
+                return rt.captured(try rt.capture { try rt.renderBlock(id, name, index: 0) })
             })
     }
 }

@@ -22,14 +22,16 @@ struct MemoFingerprint {
         case .list(let items), .tuple(let items):
             if case .tuple = item { mix(8) } else { mix(9) }
             mix(UInt64(items.count))
-            for element in items {
-                guard add(element) else { return false }
+            for i in items.indices {
+                guard add(items[i]) else { return false }
             }
         case .dict(let d):
             mix(10)
             mix(UInt64(d.count))
-            for (key, element) in zip(d.keys, d.values) {
-                guard add(key), add(element) else { return false }
+            let keys = d.keys
+            let values = d.values
+            for i in keys.indices {
+                guard add(keys[i]), add(values[i]) else { return false }
             }
         case .undefined, .object:
             return false

@@ -32,7 +32,7 @@ public final class Runtime {
     /// Where that `{% extends %}` is, to locate errors of rendering the parent.
     var pendingParentOrigin: (SourceFile, Span)?
     /// The block being rendered and its position in the inheritance chain, for `super()`.
-    var blockFrames: [(name: String, index: Int)] = []
+    var blockFrames: [(id: Int, name: String, index: Int)] = []
     /// Records positions and decisions when a caller asked for them.
     var recorder: RenderRecorder?
     /// Captures in progress (block `set`, macro values): their bytes are not the output's yet.
@@ -59,6 +59,7 @@ public final class Runtime {
         self.outputLimit = environment.options.maxOutputBytes
         self.context = TemplateContext(root: RootContext(root, environment: environment), parent: nil)
         contexts.append(context)
+        locals.reserveCapacity(16)
     }
 
     /// Every template context this render made. A macro holds its context and
@@ -75,7 +76,7 @@ public final class Runtime {
     func finish() {
         for context in contexts {
             context.vars = SymbolMap()
-            context.blocks = [:]
+            context.blocks = BlockTable()
         }
         contexts = []
         modules = [:]
@@ -222,7 +223,7 @@ final class TemplateContext {
     /// For included templates: the includer's context, whose variables they see.
     let parent: TemplateContext?
     /// For each block name, its definitions from the most derived template to the base.
-    var blocks: [String: [CompiledBlock]] = [:]
+    var blocks = BlockTable()
 
     /// A template variable here or in the contexts this one sees.
     @inline(__always)

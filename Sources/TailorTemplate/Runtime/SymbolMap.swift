@@ -20,6 +20,11 @@ struct SymbolMap {
                     values.remove(at: i)
                 }
             } else if let newValue {
+                if ids.isEmpty {
+                    // A template sets a few variables: room for them at once.
+                    ids.reserveCapacity(4)
+                    values.reserveCapacity(4)
+                }
                 ids.append(id)
                 values.append(newValue)
             }
