@@ -72,22 +72,47 @@ final class Compiler {
 
     /// One closure running a statement list.
     func compileBody(_ body: [Stmt]) throws -> Exec {
-        let list = try compileStatements(body)
+        Compiler.sequence(try compileStatements(body)[...])
+    }
+
+    /// One closure running `list` in order. A closure called from another's
+    /// captures runs without a retain; one taken from an array each time is
+    /// retained and released around the call. So the list becomes a shallow
+    /// tree of closures that each capture up to four statements.
+    static func sequence(_ list: ArraySlice<CompiledStmt>) -> Exec {
+        let i = list.startIndex
         switch list.count {
-        case 0: return { _ in }
-        case 1: return list[0].run
+        case 0:
+            return { _ in }
+        case 1:
+            return list[i].run
         case 2:
-            let (a, b) = (list[0].run, list[1].run)
+            let (a, b) = (list[i].run, list[i + 1].run)
             return { rt in
                 try a(rt)
                 try b(rt)
             }
-        default:
-            // Calling through the index borrows each closure instead of copying
-            // it out of the array (a retain and release per statement).
+        case 3:
+            let (a, b, c) = (list[i].run, list[i + 1].run, list[i + 2].run)
             return { rt in
-                for i in list.indices { try list[i].run(rt) }
+                try a(rt)
+                try b(rt)
+                try c(rt)
             }
+        case 4:
+            let (a, b, c, d) = (list[i].run, list[i + 1].run, list[i + 2].run, list[i + 3].run)
+            return { rt in
+                try a(rt)
+                try b(rt)
+                try c(rt)
+                try d(rt)
+            }
+        default:
+            let size = (list.count + 3) / 4
+            let parts = stride(from: i, to: list.endIndex, by: size).map { start in
+                CompiledStmt(run: sequence(list[start..<min(start + size, list.endIndex)]))
+            }
+            return sequence(parts[...])
         }
     }
 }

@@ -243,10 +243,17 @@ final class TemplateContext {
 final class RootContext {
     let values: [String: Value]
     let environment: Environment
-    private var cache: [Value?] = []
-    /// Per symbol: 0 not yet resolved, 1 from the render's variables, 2 not
-    /// among them (a global, or missing).
-    private var fromGlobal: [UInt8] = []
+    /// Per symbol: 0 not yet resolved, -1 missing, otherwise the position in
+    /// `resolved` plus one. Integers, so growing and freeing the table per
+    /// render touches no values.
+    private var slots: [Int32] = []
+    /// Per symbol, as `slots`: whether the name is not among the render's
+    /// variables (so a global, or missing).
+    private var fromGlobal: [Bool] = []
+    /// The values found, in the order they were first asked for.
+    private var resolved: [Value] = []
+    /// Names by symbol, taken from the symbol table when first needed.
+    private var names: [String] = []
 
     init(_ values: [String: Value], environment: Environment) {
         self.values = values
@@ -256,30 +263,41 @@ final class RootContext {
     /// Whether `id` is not in the render's variables and so falls to a global.
     @inline(__always)
     func isGlobal(_ id: Int) -> Bool {
-        if id < fromGlobal.count, fromGlobal[id] != 0 { return fromGlobal[id] == 2 }
-        _ = resolve(id)
-        return fromGlobal[id] == 2
+        if id >= slots.count || slots[id] == 0 { _ = resolve(id) }
+        return fromGlobal[id]
     }
 
     @inline(__always)
     func value(_ id: Int) -> Value? {
-        if id < cache.count, let hit = cache[id] {
-            if hit.isUndefined { return nil }
-            return hit
+        if id < slots.count {
+            let slot = slots[id]
+            if slot > 0 { return resolved[Int(slot) - 1] }
+            if slot < 0 { return nil }
         }
         return resolve(id)
     }
 
     private func resolve(_ id: Int) -> Value? {
-        let name = environment.symbols.name(of: id)
+        if id >= names.count { names = environment.symbols.allNames }
+        let name = names[id]
         let own = values[name]
         let found = own ?? environment.globals[name]
-        if id >= cache.count {
-            cache.append(contentsOf: repeatElement(Optional<Value>.none, count: id + 1 - cache.count))
-            fromGlobal.append(contentsOf: repeatElement(0, count: id + 1 - fromGlobal.count))
+        if id >= slots.count {
+            let count = max(id + 1, names.count)
+            slots.reserveCapacity(count)
+            fromGlobal.reserveCapacity(count)
+            while slots.count < count {
+                slots.append(0)
+                fromGlobal.append(false)
+            }
         }
-        cache[id] = found ?? .undefined(Undefined(.name(name), strict: false))
-        fromGlobal[id] = own == nil ? 2 : 1
+        fromGlobal[id] = own == nil
+        if let found {
+            resolved.append(found)
+            slots[id] = Int32(resolved.count)
+        } else {
+            slots[id] = -1
+        }
         return found
     }
 }
