@@ -40,11 +40,18 @@ extension Runtime {
         pendingParent = nil
         defer { pendingParent = savedParent }
         let body = program.body
-        for i in body.indices {
-            if pendingParent != nil {
-                _ = try capture { try body[i].run(self) }
-            } else {
-                try body[i].run(self)
+        var i = body.startIndex
+        while i < body.endIndex && pendingParent == nil {
+            try body[i].run(self)
+            i += 1
+        }
+        if i < body.endIndex {
+            // After `{% extends %}` the rest runs for what it defines; its output is dropped.
+            try discardingOutput {
+                while i < body.endIndex {
+                    try body[i].run(self)
+                    i += 1
+                }
             }
         }
         if let parent = pendingParent {

@@ -182,6 +182,19 @@ public final class Runtime {
 
     /// Runs `body` with output going to a fresh buffer and returns what it wrote.
     func capture(_ body: () throws -> Void) throws -> String {
+        try redirectingOutput {
+            try body()
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// Runs `body` with output going to a fresh buffer that is then dropped.
+    func discardingOutput(_ body: () throws -> Void) throws {
+        try redirectingOutput(body)
+    }
+
+    /// Runs `body` with `out` swapped for an empty buffer, restored after.
+    private func redirectingOutput<T>(_ body: () throws -> T) throws -> T {
         // Reuse a spare buffer so nested captures do not regrow from empty each time.
         var saved = spareBuffers.popLast() ?? []
         swap(&saved, &out)
@@ -192,8 +205,7 @@ public final class Runtime {
             saved.removeAll(keepingCapacity: true)
             spareBuffers.append(saved)
         }
-        try body()
-        return String(decoding: out, as: UTF8.self)
+        return try body()
     }
 
     /// Captured output as a value: `Markup` when autoescaping, like Jinja's macros.
@@ -243,13 +255,10 @@ final class TemplateContext {
 final class RootContext {
     let values: [String: Value]
     let environment: Environment
-    /// Per symbol: 0 not yet resolved, -1 missing, otherwise the position in
-    /// `resolved` plus one. Integers, so growing and freeing the table per
-    /// render touches no values.
+    /// Per symbol: 0 not yet resolved, -1 missing; `n > 0` the render's own
+    /// variable at `resolved[n - 1]`, `n < -1` a global at `resolved[-n - 2]`.
+    /// Integers, so filling and freeing the table per render touches no values.
     private var slots: [Int32] = []
-    /// Per symbol, as `slots`: whether the name is not among the render's
-    /// variables (so a global, or missing).
-    private var fromGlobal: [Bool] = []
     /// The values found, in the order they were first asked for.
     private var resolved: [Value] = []
     /// Names by symbol, taken from the symbol table when first needed.
@@ -264,40 +273,38 @@ final class RootContext {
     @inline(__always)
     func isGlobal(_ id: Int) -> Bool {
         if id >= slots.count || slots[id] == 0 { _ = resolve(id) }
-        return fromGlobal[id]
+        return slots[id] < 0
     }
 
     @inline(__always)
     func value(_ id: Int) -> Value? {
         if id < slots.count {
-            let slot = slots[id]
-            if slot > 0 { return resolved[Int(slot) - 1] }
-            if slot < 0 { return nil }
+            let slot = Int(slots[id])
+            if slot > 0 { return resolved[slot - 1] }
+            if slot < -1 { return resolved[-slot - 2] }
+            if slot == -1 { return nil }
         }
         return resolve(id)
     }
 
     private func resolve(_ id: Int) -> Value? {
         if id >= names.count { names = environment.symbols.allNames }
-        let name = names[id]
-        let own = values[name]
-        let found = own ?? environment.globals[name]
         if id >= slots.count {
-            let count = max(id + 1, names.count)
-            slots.reserveCapacity(count)
-            fromGlobal.reserveCapacity(count)
-            while slots.count < count {
-                slots.append(0)
-                fromGlobal.append(false)
-            }
+            // Room for every symbol known now: one allocation per render.
+            slots.append(contentsOf: [Int32](repeating: 0, count: max(id + 1, names.count) - slots.count))
         }
-        fromGlobal[id] = own == nil
-        if let found {
-            resolved.append(found)
+        let name = names[id]
+        if let own = values[name] {
+            resolved.append(own)
             slots[id] = Int32(resolved.count)
-        } else {
-            slots[id] = -1
+            return own
         }
-        return found
+        if let global = environment.globals[name] {
+            resolved.append(global)
+            slots[id] = -Int32(resolved.count) - 1
+            return global
+        }
+        slots[id] = -1
+        return nil
     }
 }
