@@ -197,6 +197,6 @@ extension Runtime {
     /// locals, the template variables or the render's context shadows it.
     @inline(__always)
     func resolvesToGlobal(_ id: Int) -> Bool {
-        locals.find(id, downTo: boundary) == nil && context.variable(id) == nil && context.root.isGlobal(id)
+        !locals.contains(id, downTo: boundary) && !context.hasVariable(id) && context.root.isGlobal(id)
     }
 }

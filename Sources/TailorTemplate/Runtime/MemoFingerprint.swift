@@ -3,8 +3,9 @@
 /// lists and tuples, dicts in another key order differ.
 ///
 /// Not for anything adversarial: it only spreads memo keys, and a memo hit is
-/// confirmed by comparing the values themselves. String bytes are mixed eight at
-/// a time, which makes it many times cheaper than `Hasher` over the same values.
+/// confirmed by comparing the values themselves. A string contributes its length
+/// and its first and last eight bytes, which makes it many times cheaper than
+/// `Hasher` over the same values.
 struct MemoFingerprint {
     private(set) var value: UInt64
 
@@ -39,23 +40,21 @@ struct MemoFingerprint {
         return true
     }
 
+    /// Mixes a string's length and its first and last eight bytes: enough to
+    /// spread memo keys, at a cost that does not grow with the string.
     private mutating func add(_ string: String) {
         var string = string
         string.withUTF8 { bytes in
             mix(UInt64(bytes.count))
-            var i = 0
-            while i + 8 <= bytes.count {
-                mix(UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self))
-                i += 8
+            guard let base = bytes.baseAddress else { return }
+            if bytes.count >= 8 {
+                mix(UnsafeRawPointer(base).loadUnaligned(as: UInt64.self))
+                mix(UnsafeRawPointer(base + (bytes.count - 8)).loadUnaligned(as: UInt64.self))
+            } else {
+                var word: UInt64 = 0
+                for i in 0..<bytes.count { word |= UInt64(bytes[i]) << (8 * UInt64(i)) }
+                mix(word)
             }
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < bytes.count {
-                tail |= UInt64(bytes[i]) << shift
-                shift += 8
-                i += 1
-            }
-            mix(tail)
         }
     }
 

@@ -244,6 +244,12 @@ final class TemplateContext {
         return parent?.variable(id)
     }
 
+    /// Whether `variable(id)` finds something (without copying it).
+    func hasVariable(_ id: Int) -> Bool {
+        if vars.contains(id) { return true }
+        return parent?.hasVariable(id) ?? false
+    }
+
     init(root: RootContext, parent: TemplateContext?) {
         self.root = root
         self.parent = parent
@@ -289,9 +295,12 @@ final class RootContext {
 
     private func resolve(_ id: Int) -> Value? {
         if id >= names.count { names = environment.symbols.allNames }
-        if id >= slots.count {
+        if slots.isEmpty {
             // Room for every symbol known now: one allocation per render.
-            slots.append(contentsOf: [Int32](repeating: 0, count: max(id + 1, names.count) - slots.count))
+            slots = [Int32](repeating: 0, count: max(id + 1, names.count))
+            resolved.reserveCapacity(16)
+        } else if id >= slots.count {
+            slots.append(contentsOf: repeatElement(0, count: max(id + 1, names.count) - slots.count))
         }
         let name = names[id]
         if let own = values[name] {

@@ -6,6 +6,8 @@ struct SymbolMap {
 
     var isEmpty: Bool { ids.isEmpty }
 
+    func contains(_ id: Int) -> Bool { ids.contains(id) }
+
     subscript(id: Int) -> Value? {
         get {
             for i in ids.indices where ids[i] == id { return values[i] }
