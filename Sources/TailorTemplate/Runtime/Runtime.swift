@@ -267,8 +267,10 @@ final class RootContext {
     private var slots: [Int32] = []
     /// The values found, in the order they were first asked for.
     private var resolved: [Value] = []
-    /// Names by symbol, taken from the symbol table when first needed.
+    /// Names by symbol, and the global each names, taken from the
+    /// environment when first needed.
     private var names: [String] = []
+    private var globals: [Value?] = []
 
     init(_ values: [String: Value], environment: Environment) {
         self.values = values
@@ -294,7 +296,7 @@ final class RootContext {
     }
 
     private func resolve(_ id: Int) -> Value? {
-        if id >= names.count { names = environment.symbols.allNames }
+        if id >= names.count { (names, globals) = environment.globalsBySymbol() }
         if slots.isEmpty {
             // Room for every symbol known now: one allocation per render.
             slots = [Int32](repeating: 0, count: max(id + 1, names.count))
@@ -302,13 +304,13 @@ final class RootContext {
         } else if id >= slots.count {
             slots.append(contentsOf: repeatElement(0, count: max(id + 1, names.count) - slots.count))
         }
-        let name = names[id]
-        if let own = values[name] {
+        // Includes and imports without context have no variables of their own.
+        if !values.isEmpty, let own = values[names[id]] {
             resolved.append(own)
             slots[id] = Int32(resolved.count)
             return own
         }
-        if let global = environment.globals[name] {
+        if let global = globals[id] {
             resolved.append(global)
             slots[id] = -Int32(resolved.count) - 1
             return global
