@@ -1,6 +1,6 @@
 /// A 64-bit digest of plain data, consistent with `Value.isIdentical(to:)`:
 /// identical values give the same fingerprint; `1` and `1.0`, `str` and `Markup`,
-/// lists and tuples, dicts in another key order differ.
+/// lists and tuples mostly differ. Dicts contribute their values in order.
 ///
 /// Not for anything adversarial: it only spreads memo keys, and a memo hit is
 /// confirmed by comparing the values themselves. A string contributes its length
@@ -29,10 +29,16 @@ struct MemoFingerprint {
         case .dict(let d):
             mix(10)
             mix(UInt64(d.count))
+            // Keys are the same across calls (a product's fields): checked to be
+            // plain data, not mixed in. A hit still compares keys exactly.
             let keys = d.keys
             let values = d.values
             for i in keys.indices {
-                guard add(keys[i]), add(values[i]) else { return false }
+                switch keys[i] {
+                case .undefined, .object: return false
+                default: break
+                }
+                guard add(values[i]) else { return false }
             }
         case .undefined, .object:
             return false
