@@ -33,8 +33,12 @@ public struct Arguments: Sendable {
                 .type,
                 "\(function)() takes \(parameters.count == 0 ? "no" : "at most \(parameters.count)") arguments (\(positional.count) given)")
         }
-        var slots = [Value?](repeating: nil, count: parameters.count)
-        for (i, v) in positional.enumerated() { slots[i] = v }
+        if parameters.isEmpty && keywords.isEmpty { return [] }
+        // Appended one by one: `Array(repeating: nil, count:)` copies the
+        // `nil` through Optional's generic value witness for every slot.
+        var slots: [Value?] = []
+        slots.reserveCapacity(parameters.count)
+        for i in parameters.indices { slots.append(i < positional.count ? positional[i] : nil) }
         for (name, value) in keywords {
             guard let i = parameters.firstIndex(of: name) else {
                 throw TemplateError(.type, "\(function)() got an unexpected keyword argument '\(name)'")

@@ -223,28 +223,34 @@ enum URLQuote {
                 || b == 0x5F || b == 0x2E || b == 0x2D || b == 0x7E || (b == safeByte && b != 0)
                 || (!extraSafe.isEmpty && extraSafe.contains(b))
         }
-        var clean = true
-        for b in s.utf8 where !keeps(b) {
-            clean = false
-            break
-        }
-        // Most values (ids, slugs) need no quoting at all.
-        if clean { return s }
-        let hex: StaticString = "0123456789ABCDEF"
-        var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count * 3)
-        for b in s.utf8 {
-            if keeps(b) {
-                out.append(b)
-            } else if forQuery && b == 0x20 {
-                out.append(0x2B)
-            } else {
-                out.append(0x25)
-                out.append(hex.utf8Start[Int(b >> 4)])
-                out.append(hex.utf8Start[Int(b & 0x0F)])
+        var text = s
+        return text.withUTF8 { bytes in
+            // Most values (ids, slugs) need no quoting at all.
+            var first = 0
+            while first < bytes.count && keeps(bytes[first]) { first += 1 }
+            if first == bytes.count { return s }
+            var length = bytes.count
+            for i in first..<bytes.count where !keeps(bytes[i]) && !(forQuery && bytes[i] == 0x20) { length += 2 }
+            let hex: StaticString = "0123456789ABCDEF"
+            return String(unsafeUninitializedCapacity: length) { out in
+                var j = 0
+                for b in bytes {
+                    if keeps(b) {
+                        out[j] = b
+                        j += 1
+                    } else if forQuery && b == 0x20 {
+                        out[j] = 0x2B
+                        j += 1
+                    } else {
+                        out[j] = 0x25
+                        out[j + 1] = hex.utf8Start[Int(b >> 4)]
+                        out[j + 2] = hex.utf8Start[Int(b & 0x0F)]
+                        j += 3
+                    }
+                }
+                return j
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -2,10 +2,14 @@
 extension Compiler {
     func compile(_ expr: Expr) throws -> Eval {
         let eval = try compileUnfolded(expr)
-        return fold(expr, eval) ?? eval
+        // Not `??`: through a generic function the closure would be wrapped
+        // in a reabstraction thunk each way.
+        if let folded = fold(expr, eval) { return folded }
+        return eval
     }
 
     func compileUnfolded(_ expr: Expr) throws -> Eval {
+        let source = self.source
         switch expr {
         case .constant(let v, _):
             return { _ in v }
@@ -26,26 +30,30 @@ extension Compiler {
         case .attribute(let base, let name, let span):
             let b = try compile(base)
             if Compiler.dictMethodNames.contains(name) {
-                return located(span) { rt in try rt.attribute(of: try b(rt), name) }
+                return { rt in try locating(source, span) { try rt.attribute(of: try b(rt), name) } }
             }
-            return located(span) { rt in
-                let v = try b(rt)
-                if case .dict(let d) = v, let found = d.value(forString: name) { return found }
-                return try rt.attribute(of: v, name)
+            return { rt in
+                try locating(source, span) {
+                    let v = try b(rt)
+                    if case .dict(let d) = v, let found = d.value(forString: name) { return found }
+                    return try rt.attribute(of: v, name)
+                }
             }
 
         case .item(let base, let key, let span):
             let b = try compile(base)
             let k = try compile(key)
-            return located(span) { rt in try rt.item(of: try b(rt), try k(rt)) }
+            return { rt in try locating(source, span) { try rt.item(of: try b(rt), try k(rt)) } }
 
         case .slice(let base, let start, let stop, let step, let span):
             let b = try compile(base)
             let parts = try [start, stop, step].map { try $0.map(compile) }
-            return located(span) { rt in
-                let value = try b(rt)
-                return try value.sliced(
-                    start: try parts[0]?(rt), stop: try parts[1]?(rt), step: try parts[2]?(rt))
+            return { rt in
+                try locating(source, span) {
+                    let value = try b(rt)
+                    return try value.sliced(
+                        start: try parts[0]?(rt), stop: try parts[1]?(rt), step: try parts[2]?(rt))
+                }
             }
 
         case .call(let callee, let args, let span):
@@ -59,9 +67,11 @@ extension Compiler {
             let b = try compile(base)
             let test = try resolveTest(name, span)
             let a = try compileArguments(args)
-            return located(span) { rt in
-                let result = try test(try b(rt), try a(rt), rt)
-                return .bool(negated ? !result : result)
+            return { rt in
+                try locating(source, span) {
+                    let result = try test(try b(rt), try a(rt), rt)
+                    return .bool(negated ? !result : result)
+                }
             }
 
         case .binary(let op, let lhs, let rhs, let span):
@@ -69,41 +79,47 @@ extension Compiler {
             let r = try compile(rhs)
             if op == .concat {
                 // `~` joins markup-aware only when autoescaping, as Jinja's markup_join/str_join.
-                return located(span) { rt in
-                    let a = try l(rt)
-                    let b = try r(rt)
-                    if rt.autoescape { return try Value.binary(.concat, a, b) }
-                    return .string(try a.stringify() + b.stringify())
+                return { rt in
+                    try locating(source, span) {
+                        let a = try l(rt)
+                        let b = try r(rt)
+                        if rt.autoescape { return try Value.binary(.concat, a, b) }
+                        return .string(try a.stringify() + b.stringify())
+                    }
                 }
             }
-            return located(span) { rt in try Value.binary(op, try l(rt), try r(rt)) }
+            return { rt in try locating(source, span) { try Value.binary(op, try l(rt), try r(rt)) } }
 
         case .negate(let operand, let span):
             let o = try compile(operand)
-            return located(span) { rt in try Value.negate(try o(rt)) }
+            return { rt in try locating(source, span) { try Value.negate(try o(rt)) } }
 
         case .plus(let operand, let span):
             let o = try compile(operand)
-            return located(span) { rt in try Value.plus(try o(rt)) }
+            return { rt in try locating(source, span) { try Value.plus(try o(rt)) } }
 
         case .not(let operand, let span):
             let o = try compile(operand)
-            return located(span) { rt in .bool(!(try o(rt).truthy())) }
+            return { rt in try locating(source, span) { .bool(!(try o(rt).truthy())) } }
 
         case .and(let lhs, let rhs, let span):
             let l = try compile(lhs)
             let r = try compile(rhs)
-            return located(span) { rt in
-                let a = try l(rt)
-                return try a.truthy() ? try r(rt) : a
+            return { rt in
+                try locating(source, span) {
+                    let a = try l(rt)
+                    return try a.truthy() ? try r(rt) : a
+                }
             }
 
         case .or(let lhs, let rhs, let span):
             let l = try compile(lhs)
             let r = try compile(rhs)
-            return located(span) { rt in
-                let a = try l(rt)
-                return try a.truthy() ? a : try r(rt)
+            return { rt in
+                try locating(source, span) {
+                    let a = try l(rt)
+                    return try a.truthy() ? a : try r(rt)
+                }
             }
 
         case .compare(let first, let rest, let span):
@@ -125,20 +141,22 @@ extension Compiler {
 
         case .list(let items, _):
             if let constants = constantValues(items) { return { _ in .list(constants) } }
-            let evals = try items.map(compile)
-            return { rt in .list(try evals.map { try $0(rt) }) }
+            let evals = try items.map { CompiledExpr(eval: try compile($0)) }
+            return { rt in .list(try evals.map { try $0.eval(rt) }) }
 
         case .tuple(let items, _):
             if let constants = constantValues(items) { return { _ in .tuple(constants) } }
-            let evals = try items.map(compile)
-            return { rt in .tuple(try evals.map { try $0(rt) }) }
+            let evals = try items.map { CompiledExpr(eval: try compile($0)) }
+            return { rt in .tuple(try evals.map { try $0.eval(rt) }) }
 
         case .dict(let pairs, let span):
-            let evals = try pairs.map { (try compile($0.key), try compile($0.value)) }
-            return located(span) { rt in
-                var d = Dict()
-                for (k, v) in evals { d[try k(rt)] = try v(rt) }
-                return .dict(d)
+            let evals = try pairs.map { (CompiledExpr(eval: try compile($0.key)), CompiledExpr(eval: try compile($0.value))) }
+            return { rt in
+                try locating(source, span) {
+                    var d = Dict()
+                    for (k, v) in evals { d[try k.eval(rt)] = try v.eval(rt) }
+                    return .dict(d)
+                }
             }
         }
     }
@@ -155,16 +173,38 @@ extension Compiler {
     // MARK: - Comparisons
 
     private func compileCompare(_ first: Expr, _ rest: [(op: String, rhs: Expr)], _ span: Span) throws -> Eval {
+        let source = self.source
         let head = try compile(first)
-        let steps = try rest.map { (op: $0.op, rhs: try compile($0.rhs)) }
-        return located(span) { rt in
-            var left = try head(rt)
-            for step in steps {
-                let right = try step.rhs(rt)
-                if try !Compiler.compare(step.op, left, right) { return .bool(false) }
-                left = right
+        if rest.count == 1, rest[0].op == "==" || rest[0].op == "!=", case .constant(.string(let text), _) = rest[0].rhs {
+            return compileStringComparison(head, rest[0].op == "==", text, span)
+        }
+        let steps = try rest.map { (op: $0.op, rhs: CompiledExpr(eval: try compile($0.rhs))) }
+        return { rt in
+            try locating(source, span) {
+                var left = try head(rt)
+                for step in steps {
+                    let right = try step.rhs.eval(rt)
+                    if try !Compiler.compare(step.op, left, right) { return .bool(false) }
+                    left = right
+                }
+                return .bool(true)
             }
-            return .bool(true)
+        }
+    }
+
+    /// `x == 'text'` and `x != 'text'` (a segment test): a string on the left
+    /// compares its text in place; anything else compares as usual.
+    private func compileStringComparison(_ head: @escaping Eval, _ equal: Bool, _ text: String, _ span: Span) -> Eval {
+        let source = self.source
+        let constant = Value.string(text)
+        return { rt in
+            try locating(source, span) {
+                let left = try head(rt)
+                switch left {
+                case .string(let s), .markup(let s): return .bool((s == text) == equal)
+                default: return .bool(try Compiler.compare(equal ? "==" : "!=", left, constant))
+                }
+            }
         }
     }
 
@@ -192,19 +232,22 @@ extension Compiler {
 
     /// Compiles `input|name(args)`; the input comes from `input` (an expression or captured text).
     func compileFilter(_ name: String, _ args: CallArguments, _ span: Span, input: @escaping Eval) throws -> Eval {
+        let source = self.source
         guard let filter = environment.filters[name] else {
             guard conditionalDepth > 0 else {
                 throw error(.unknownFilter, "no filter named '\(name)'", at: span)
             }
-            return located(span) { _ in throw TemplateError(.unknownFilter, "no filter named '\(name)'") }
+            return { _ in try locating(source, span) { throw TemplateError(.unknownFilter, "no filter named '\(name)'") } }
         }
         if args.isEmpty {
-            return located(span) { rt in try filter(try input(rt), .empty, rt) }
+            return { rt in try locating(source, span) { try filter(try input(rt), .empty, rt) } }
         }
         let a = try compileArguments(args)
-        return located(span) { rt in
-            let value = try input(rt)
-            return try filter(value, try a(rt), rt)
+        return { rt in
+            try locating(source, span) {
+                let value = try input(rt)
+                return try filter(value, try a(rt), rt)
+            }
         }
     }
 
@@ -220,16 +263,24 @@ extension Compiler {
 
     func compileArguments(_ args: CallArguments) throws -> @Sendable (Runtime) throws -> Arguments {
         if args.isEmpty { return { _ in .empty } }
-        let positional = try args.positional.map(compile)
-        let keywords = try args.keywords.map { (name: $0.name, value: try compile($0.value)) }
+        // Literal arguments (`truncate(length=60)`, `default("there", true)`) are built once.
+        if args.starArgs == nil, args.starKwargs == nil, let positional = constantValues(args.positional),
+            let keywords = constantValues(args.keywords.map(\.value))
+        {
+            let arguments = Arguments(positional, keywords: zip(args.keywords, keywords).map { ($0.name, $1) })
+            return { _ in arguments }
+        }
+        let positional = try args.positional.map { CompiledExpr(eval: try compile($0)) }
+        let keywords = try args.keywords.map { (name: $0.name, value: CompiledExpr(eval: try compile($0.value))) }
         let star = try args.starArgs.map(compile)
         let starKw = try args.starKwargs.map(compile)
         return { rt in
             var result = Arguments()
             result.positional.reserveCapacity(positional.count)
-            for p in positional { result.positional.append(try p(rt)) }
+            for i in positional.indices { result.positional.append(try positional[i].eval(rt)) }
             if let star { result.positional.append(contentsOf: try star(rt).iterate()) }
-            for k in keywords { result.keywords.append((k.name, try k.value(rt))) }
+            if !keywords.isEmpty { result.keywords.reserveCapacity(keywords.count) }
+            for i in keywords.indices { result.keywords.append((keywords[i].name, try keywords[i].value.eval(rt))) }
             if let starKw {
                 guard case .dict(let d) = try starKw(rt) else {
                     throw TemplateError(.type, "argument after ** must be a mapping")
@@ -244,27 +295,30 @@ extension Compiler {
     }
 
     private func compileCall(_ callee: Expr, _ args: CallArguments, _ span: Span) throws -> Eval {
+        let source = self.source
         let a = try compileArguments(args)
         // `obj.method(...)`: the object's own callable attribute, else a Python method.
         if case .attribute(let base, let name, _) = callee {
             let b = try compile(base)
-            return located(span) { rt in
-                let receiver = try b(rt)
-                let arguments = try a(rt)
-                switch receiver {
-                case .dict(let d):
-                    if let member = d.value(forString: name), !Compiler.dictMethodNames.contains(name) {
-                        return try rt.call(member, arguments)
+            return { rt in
+                try locating(source, span) {
+                    let receiver = try b(rt)
+                    let arguments = try a(rt)
+                    switch receiver {
+                    case .dict(let d):
+                        if let member = d.value(forString: name), !Compiler.dictMethodNames.contains(name) {
+                            return try rt.call(member, arguments)
+                        }
+                    case .object(let o):
+                        if let member = o.attribute(name) { return try rt.call(member, arguments) }
+                    case .undefined(let u):
+                        throw u.error
+                    default:
+                        break
                     }
-                case .object(let o):
-                    if let member = o.attribute(name) { return try rt.call(member, arguments) }
-                case .undefined(let u):
-                    throw u.error
-                default:
-                    break
+                    if let result = try PythonMethods.call(receiver, name, arguments, rt) { return result }
+                    throw TemplateError(.undefined, "'\(receiver.typeName) object' has no attribute '\(name)'")
                 }
-                if let result = try PythonMethods.call(receiver, name, arguments, rt) { return result }
-                throw TemplateError(.undefined, "'\(receiver.typeName) object' has no attribute '\(name)'")
             }
         }
         if case .name(let name, _) = callee, let check = environment.callChecks[name] {
@@ -279,7 +333,7 @@ extension Compiler {
             }
         }
         let c = try compile(callee)
-        return located(span) { rt in try rt.call(try c(rt), try a(rt)) }
+        return { rt in try locating(source, span) { try rt.call(try c(rt), try a(rt)) } }
     }
 
     /// `super` inside a block: a callable rendering the parent's version of the block.

@@ -11,38 +11,35 @@ extension Compiler {
     /// The folded form of `expr`, or nil when it cannot be folded.
     func fold(_ expr: Expr, _ eval: @escaping Eval) -> Eval? {
         guard let (ids, value) = foldedValue(expr, eval) else { return nil }
+        // Built from constants alone (a dict literal, `"a" ~ "b"`): a constant.
+        if ids.isEmpty { return { _ in value } }
         return { rt in
             for id in ids where !rt.resolvesToGlobal(id) { return try eval(rt) }
             return value
         }
     }
 
-    /// `{{ expr }}` for a foldable expression: its printed bytes, escaped and
-    /// not, are ready; the render only picks one.
-    func foldOutput(_ expr: Expr, _ eval: @escaping Eval) -> Exec? {
-        guard let (ids, value) = foldedValue(expr, eval) else { return nil }
-        let plain = Runtime(environment: environment)
-        plain.autoescape = false
-        let escaping = Runtime(environment: environment)
-        escaping.autoescape = true
-        guard (try? plain.emit(value)) != nil, (try? escaping.emit(value)) != nil else { return nil }
-        let raw = plain.out
-        let escaped = escaping.out
-        return { rt in
-            for id in ids where !rt.resolvesToGlobal(id) { return try rt.emit(try eval(rt)) }
-            try rt.write(rt.autoescape ? escaped : raw)
-        }
-    }
-
     private func foldedValue(_ expr: Expr, _ eval: Eval) -> ([Int], Value)? {
         if case .constant = expr { return nil }
         var names = Set<String>()
-        guard isPure(expr, bound: [], names: &names), !names.isEmpty else { return nil }
+        guard isPure(expr, bound: [], names: &names) else { return nil }
         for name in names where environment.globals[name] == nil { return nil }
-        guard let value = try? eval(Runtime(environment: environment)) else { return nil }
+        // The autoescape state is the one thing a render can change that a pure
+        // expression may read (`~` joins markup-aware when escaping).
+        guard let value = evaluate(eval, autoescape: false), let escaping = evaluate(eval, autoescape: true),
+            value.isIdentical(to: escaping)
+        else { return nil }
+        return (names.map { environment.symbols.id(for: $0) }, value)
+    }
+
+    /// `eval` run in an empty render, nil when it fails or gives no plain data.
+    private func evaluate(_ eval: Eval, autoescape: Bool) -> Value? {
+        let rt = Runtime(environment: environment)
+        rt.autoescape = autoescape
+        guard let value = try? eval(rt) else { return nil }
         switch value {
         case .undefined, .object: return nil
-        default: return (names.map { environment.symbols.id(for: $0) }, value)
+        default: return value
         }
     }
 
@@ -98,17 +95,20 @@ extension Compiler {
     /// links, a layout's navigation): rendered here for both autoescape states,
     /// written as bytes at render time when no global it reads is shadowed.
     func foldStatement(_ stmt: Stmt, _ exec: @escaping Exec) -> Exec? {
+        guard let text = prerenderedText(stmt, exec) else { return nil }
+        return { rt in try text.write(in: rt, otherwise: exec) }
+    }
+
+    /// The output of `stmt` rendered here for both autoescape states, or nil
+    /// when it reads anything but globals through pure operations.
+    func prerenderedText(_ stmt: Stmt, _ exec: Exec) -> PrerenderedText? {
         var names = Set<String>()
         guard isPureStatement(stmt, bound: [], names: &names), !names.isEmpty else { return nil }
         for name in names where environment.globals[name] == nil { return nil }
         guard let raw = prerender(exec, autoescape: false), let escaped = prerender(exec, autoescape: true) else {
             return nil
         }
-        let ids = names.map { environment.symbols.id(for: $0) }
-        return { rt in
-            for id in ids where !rt.resolvesToGlobal(id) { return try exec(rt) }
-            try rt.write(rt.autoescape ? escaped : raw)
-        }
+        return PrerenderedText(globalIDs: names.map { environment.symbols.id(for: $0) }, raw: raw, escaped: escaped)
     }
 
     /// Folded output is kept small: a big loop over a global stays a loop.
@@ -176,11 +176,27 @@ extension Compiler {
     }
 }
 
+/// A statement's output rendered at compile time, valid in a render where
+/// no variable shadows the globals it read.
+struct PrerenderedText: Sendable {
+    let globalIDs: [Int]
+    let raw: [UInt8]
+    let escaped: [UInt8]
+
+    /// Writes the bytes for the current autoescape state, or runs the
+    /// statement itself when a global it read is shadowed here.
+    @inline(__always)
+    func write(in rt: Runtime, otherwise exec: Exec) throws {
+        for id in globalIDs where !rt.resolvesToGlobal(id) { return try exec(rt) }
+        try rt.write(rt.autoescape ? escaped : raw)
+    }
+}
+
 extension Runtime {
     /// Whether `id` resolves to an environment global here: nothing in the
     /// locals, the template variables or the render's context shadows it.
     @inline(__always)
     func resolvesToGlobal(_ id: Int) -> Bool {
-        locals.find(id, downTo: boundary) == nil && context.variable(id) == nil && context.root.isGlobal(id)
+        !locals.contains(id, downTo: boundary) && !context.hasVariable(id) && context.root.isGlobal(id)
     }
 }

@@ -1,45 +1,46 @@
 /// Statements to closures.
 extension Compiler {
     func compileStatement(_ stmt: Stmt) throws -> Exec? {
+        let source = self.source
         switch stmt {
         case .data(let text, _):
             let bytes = Array(text.utf8)
             return { rt in try rt.write(bytes) }
 
         case .output(let expr, let span):
-            if case .call(let callee, let args, _) = expr, let direct = try compileDirectMacroCall(callee, args, expr) {
-                return located(span, direct)
-            }
-            let e = try compile(expr)
-            if let folded = foldOutput(expr, e) { return located(span, folded) }
-            return located(span) { rt in try rt.emit(try e(rt)) }
+            return try compileOutput(stmt, expr, span)
 
         case .if(let branches, let otherwise, let span):
             conditionalDepth += 1
             defer { conditionalDepth -= 1 }
-            let compiled = try branches.map { (test: try compile($0.test), body: try compileBody($0.body)) }
+            let compiled = try branches.map { IfBranch(test: try compile($0.test), body: try compileBody($0.body)) }
             let elseBody = try otherwise.map(compileBody)
             let site = self.site(span)
             if compiled.count == 1 {
-                let (test, body) = compiled[0]
-                return located(span) { rt in
-                    if try test(rt).truthy() {
-                        rt.recorder?.decide(site, 0)
-                        try body(rt)
-                    } else {
-                        rt.recorder?.decide(site, -1)
-                        try elseBody?(rt)
+                let test = compiled[0].test
+                let body = compiled[0].body
+                return { rt in
+                    try locating(source, span) {
+                        if try test(rt).truthy() {
+                            rt.recorder?.decide(site, 0)
+                            try body(rt)
+                        } else {
+                            rt.recorder?.decide(site, -1)
+                            try elseBody?(rt)
+                        }
                     }
                 }
             }
-            return located(span) { rt in
-                for (i, branch) in compiled.enumerated() where try branch.test(rt).truthy() {
-                    rt.recorder?.decide(site, i)
-                    try branch.body(rt)
-                    return
+            return { rt in
+                try locating(source, span) {
+                    for i in compiled.indices where try compiled[i].test(rt).truthy() {
+                        rt.recorder?.decide(site, i)
+                        try compiled[i].body(rt)
+                        return
+                    }
+                    rt.recorder?.decide(site, -1)
+                    try elseBody?(rt)
                 }
-                rt.recorder?.decide(site, -1)
-                try elseBody?(rt)
             }
 
         case .for(let loop):
@@ -48,7 +49,7 @@ extension Compiler {
         case .set(let target, let value, let span):
             let v = try compile(value)
             let assign = try compileAssignment(target)
-            return located(span) { rt in try assign(rt, try v(rt)) }
+            return { rt in try locating(source, span) { try assign(rt, try v(rt)) } }
 
         case .setBlock(let target, let filters, let body, let span):
             scopeDepth += 1
@@ -58,7 +59,7 @@ extension Compiler {
             var pipeline: Eval = { rt in rt.captured(try rt.capture { try b(rt) }) }
             for f in filters { pipeline = try compileFilter(f.name, f.arguments, f.span, input: pipeline) }
             let value = pipeline
-            return located(span) { rt in try assign(rt, try value(rt)) }
+            return { rt in try locating(source, span) { try assign(rt, try value(rt)) } }
 
         case .with(let assignments, let body, let span):
             let values = try assignments.map { (assign: $0.target, value: try compile($0.value)) }
@@ -67,12 +68,14 @@ extension Compiler {
             let targets = try values.map { try compileAssignment($0.assign) }
             let evals = values.map(\.value)
             let b = try compileBody(body)
-            return located(span) { rt in
-                let computed = try evals.map { try $0(rt) }
-                let saved = rt.pushScope()
-                defer { rt.popScope(saved) }
-                for (assign, value) in zip(targets, computed) { try assign(rt, value) }
-                try b(rt)
+            return { rt in
+                try locating(source, span) {
+                    let computed = try evals.map { try $0(rt) }
+                    let saved = rt.pushScope()
+                    defer { rt.popScope(saved) }
+                    for (assign, value) in zip(targets, computed) { try assign(rt, value) }
+                    try b(rt)
+                }
             }
 
         case .macro(let definition):
@@ -90,19 +93,21 @@ extension Compiler {
             var withCaller = args
             withCaller.keywords.append(("caller", .name("\u{0}caller", span)))
             let invoke = try compile(.call(callee, withCaller, callSpan))
-            return located(span) { rt in
-                let callerObject = MacroObject(caller, closure: rt.visibleLocals(), context: rt.context)
-                let saved = rt.pushScope()
-                rt.locals.append(SymbolTable.Fixed.pendingCaller, .object(callerObject))
-                let result: Value
-                do {
-                    result = try invoke(rt)
-                } catch {
+            return { rt in
+                try locating(source, span) {
+                    let callerObject = MacroObject(caller, closure: rt.visibleLocals(), context: rt.context)
+                    let saved = rt.pushScope()
+                    rt.locals.append(SymbolTable.Fixed.pendingCaller, .object(callerObject))
+                    let result: Value
+                    do {
+                        result = try invoke(rt)
+                    } catch {
+                        rt.popScope(saved)
+                        throw error
+                    }
                     rt.popScope(saved)
-                    throw error
+                    try rt.emit(result)
                 }
-                rt.popScope(saved)
-                try rt.emit(result)
             }
 
         case .filterBlock(let filters, let body, let span):
@@ -111,48 +116,55 @@ extension Compiler {
             for f in filters { pipeline = try compileFilter(f.name, f.arguments, f.span, input: pipeline) }
             let value = pipeline
             // Like Jinja, the block's filtered result is written as it is, not escaped again.
-            return located(span) { rt in try rt.write(try value(rt).stringify()) }
+            return { rt in try locating(source, span) { try rt.write(try value(rt).stringify()) } }
 
         case .include(let template, let ignoreMissing, let withContext, let span):
             let name = try compile(template)
-            return located(span) { rt in
-                guard let found = try rt.loadTemplate(try name(rt), ignoreMissing: ignoreMissing) else { return }
-                try rt.include(found, withContext: withContext)
+            return { rt in
+                try locating(source, span) {
+                    guard let found = try rt.loadTemplate(try name(rt), ignoreMissing: ignoreMissing) else { return }
+                    try rt.include(found, withContext: withContext)
+                }
             }
 
         case .import(let template, let alias, let withContext, let span):
             let name = try compile(template)
             let assign = try compileAssignment(.name(alias, span))
-            return located(span) { rt in
-                try assign(rt, .object(try rt.importModule(try name(rt), withContext: withContext)))
+            return { rt in
+                try locating(source, span) {
+                    try assign(rt, .object(try rt.importModule(try name(rt), withContext: withContext)))
+                }
             }
 
         case .fromImport(let template, let names, let withContext, let span):
             let name = try compile(template)
             let targets = try names.map { (name: $0.name, assign: try compileAssignment(.name($0.alias, span))) }
             let line = span.line
-            return located(span) { rt in
-                let templateName = try name(rt)
-                let module = try rt.importModule(templateName, withContext: withContext)
-                for target in targets {
-                    // A name the template does not export is undefined, failing where it is used.
-                    let value = module.attribute(target.name) ?? rt.undefined(
-                        .message(
-                            "the template '\(templateName.displayString)' (imported on line \(line)) does not export the requested name '\(target.name)'"
-                        ))
-                    try target.assign(rt, value)
+            return { rt in
+                try locating(source, span) {
+                    let templateName = try name(rt)
+                    let module = try rt.importModule(templateName, withContext: withContext)
+                    for target in targets {
+                        // A name the template does not export is undefined, failing where it is used.
+                        let value = module.attribute(target.name) ?? rt.undefined(
+                            .message(
+                                "the template '\(templateName.displayString)' (imported on line \(line)) does not export the requested name '\(target.name)'"
+                            ))
+                        try target.assign(rt, value)
+                    }
                 }
             }
 
         case .extends(let template, let span):
             let name = try compile(template)
-            let source = self.source
-            return located(span) { rt in
-                guard rt.pendingParent == nil else {
-                    throw TemplateError(.runtime, "extended multiple times: a template may extend only one parent")
+            return { rt in
+                try locating(source, span) {
+                    guard rt.pendingParent == nil else {
+                        throw TemplateError(.runtime, "extended multiple times: a template may extend only one parent")
+                    }
+                    rt.pendingParent = try rt.loadTemplate(try name(rt), ignoreMissing: false)
+                    rt.pendingParentOrigin = (source, span)
                 }
-                rt.pendingParent = try rt.loadTemplate(try name(rt), ignoreMissing: false)
-                rt.pendingParentOrigin = (source, span)
             }
 
         case .block(let definition):
@@ -161,14 +173,18 @@ extension Compiler {
             let body = try compileBody(definition.body)
             blockDepth -= 1
             scopeDepth -= 1
+            let id = environment.symbols.id(for: definition.name)
             blocks[definition.name] = CompiledBlock(
-                name: definition.name, body: body, required: definition.required,
+                name: definition.name, nameID: id, body: body, required: definition.required,
                 span: definition.span, source: source)
             let name = definition.name
             let scoped = definition.scoped
-            return located(definition.span) { rt in
-                // After `extends`, the parent decides where blocks render.
-                if rt.pendingParent == nil { try rt.renderBlock(name, scoped: scoped) }
+            let span = definition.span
+            return { rt in
+                try locating(source, span) {
+                    // After `extends`, the parent decides where blocks render.
+                    if rt.pendingParent == nil { try rt.renderBlock(id, name, scoped: scoped) }
+                }
             }
 
         case .autoescape(let expr, let body, let span):
@@ -176,15 +192,17 @@ extension Compiler {
             scopeDepth += 1
             defer { scopeDepth -= 1 }
             let b = try compileBody(body)
-            return located(span) { rt in
-                let saved = rt.autoescape
-                let scope = rt.pushScope()
-                rt.autoescape = try e(rt).truthy()
-                defer {
-                    rt.autoescape = saved
-                    rt.popScope(scope)
+            return { rt in
+                try locating(source, span) {
+                    let saved = rt.autoescape
+                    let scope = rt.pushScope()
+                    rt.autoescape = try e(rt).truthy()
+                    defer {
+                        rt.autoescape = saved
+                        rt.popScope(scope)
+                    }
+                    try b(rt)
                 }
-                try b(rt)
             }
         }
     }
@@ -230,19 +248,49 @@ extension Compiler {
 
     // MARK: - Macros and loops
 
+    /// `{{ expr }}`: notes where the output comes from (for a recorder), then
+    /// prints the value; one that depends only on globals writes bytes
+    /// rendered at compile time.
+    func compileOutput(_ stmt: Stmt, _ expr: Expr, _ span: Span) throws -> Exec {
+        let source = self.source
+        if case .call(let callee, let args, _) = expr,
+            let direct = try compileDirectMacroCall(callee, args, expr, markedAt: span)
+        {
+            return direct
+        }
+        let e = try compile(expr)
+        let print: Exec = { rt in try locating(source, span) { try rt.emit(try e(rt)) } }
+        if let text = prerenderedText(stmt, print) {
+            return { rt in
+                rt.mark(source, span, isStatic: false)
+                try text.write(in: rt, otherwise: print)
+            }
+        }
+        return { rt in
+            rt.mark(source, span, isStatic: false)
+            try locating(source, span) { try rt.emit(try e(rt)) }
+        }
+    }
+
     /// `{{ name(args) }}` where `name` turns out to be a macro: the body writes
     /// straight into the output instead of into a captured string that is then
     /// copied. Anything else called this way prints its result as usual.
-    func compileDirectMacroCall(_ callee: Expr, _ args: CallArguments, _ whole: Expr) throws -> Exec? {
+    func compileDirectMacroCall(_ callee: Expr, _ args: CallArguments, _ whole: Expr, markedAt span: Span) throws
+        -> Exec?
+    {
         guard case .name(let name, _) = callee, name != "super", name != "self" else { return nil }
+        let source = self.source
         let c = try compile(callee)
         let a = try compileArguments(args)
         let general = try compile(whole)
-        return located(whole.span) { rt in
-            if case .object(let object) = try c(rt), let macro = object as? MacroObject {
-                try macro.render(try a(rt), in: rt)
-            } else {
-                try rt.emit(try general(rt))
+        return { rt in
+            rt.mark(source, span, isStatic: false)
+            try locating(source, whole.span) {
+                if case .object(let object) = try c(rt), let macro = object as? MacroObject {
+                    try macro.render(try a(rt), in: rt)
+                } else {
+                    try rt.emit(try general(rt))
+                }
             }
         }
     }
@@ -269,6 +317,7 @@ extension Compiler {
     }
 
     private func compileFor(_ loop: ForLoop) throws -> Exec {
+        let source = self.source
         let iterable = try compile(loop.iterable)
         let otherwise = try loop.otherwise.map(compileBody)
         scopeDepth += 1
@@ -278,6 +327,6 @@ extension Compiler {
         let body = try compileBody(loop.body)
         let runner = LoopRunner(
             assign: assign, condition: condition, body: body, otherwise: otherwise, site: site(loop.span))
-        return located(loop.span) { rt in try runner.run(rt, try iterable(rt), depth: 1) }
+        return { rt in try locating(source, loop.span) { try runner.run(rt, try iterable(rt), depth: 1) } }
     }
 }

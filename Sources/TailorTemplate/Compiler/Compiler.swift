@@ -22,30 +22,7 @@ final class Compiler {
         let ast = try Parser.parse(source, options: environment.options)
         let compiler = Compiler(environment: environment, source: source)
         let body = try compiler.compileStatements(ast)
-        return Program(source: source, body: body, blocks: compiler.blocks, ast: ast)
-    }
-
-    /// Wraps a closure so errors it throws carry this template's location.
-    func located(_ span: Span, _ eval: @escaping Eval) -> Eval {
-        let source = self.source
-        return { rt in
-            do {
-                return try eval(rt)
-            } catch let error as TemplateError {
-                throw error.located(in: source, at: span)
-            }
-        }
-    }
-
-    func located(_ span: Span, _ exec: @escaping Exec) -> Exec {
-        let source = self.source
-        return { rt in
-            do {
-                try exec(rt)
-            } catch let error as TemplateError {
-                throw error.located(in: source, at: span)
-            }
-        }
+        return Program(source: source, body: body, blocks: Array(compiler.blocks.values), ast: ast)
     }
 
     func error(_ kind: TemplateError.Kind, _ message: String, at span: Span) -> TemplateError {
@@ -53,8 +30,8 @@ final class Compiler {
     }
 
     /// Compiles a statement list into a flat list of closures, merging adjacent text.
-    func compileStatements(_ body: [Stmt]) throws -> [Exec] {
-        var out: [Exec] = []
+    func compileStatements(_ body: [Stmt]) throws -> [CompiledStmt] {
+        var out: [CompiledStmt] = []
         var pendingText: [UInt8] = []
         var pendingSpan = Span.unknown
         let source = self.source
@@ -62,28 +39,30 @@ final class Compiler {
             guard !pendingText.isEmpty else { return }
             let bytes = pendingText
             let span = pendingSpan
-            out.append { rt in
-                rt.mark(source, span, isStatic: true)
-                try rt.write(bytes)
-            }
+            out.append(
+                CompiledStmt { rt in
+                    rt.mark(source, span, isStatic: true)
+                    try rt.write(bytes)
+                })
             pendingText = []
         }
         for stmt in body {
-            if case .data(let text, let span) = stmt {
+            switch stmt {
+            case .data(let text, let span):
                 if pendingText.isEmpty { pendingSpan = span }
                 pendingText.append(contentsOf: text.utf8)
-                continue
-            }
-            flush()
-            if let exec = try compileStatement(stmt) {
-                let run = foldStatement(stmt, exec) ?? exec
-                if case .output(_, let span) = stmt {
-                    out.append { rt in
-                        rt.mark(source, span, isStatic: false)
-                        try run(rt)
-                    }
+            case .output(let expr, let span):
+                flush()
+                out.append(CompiledStmt(run: try compileOutput(stmt, expr, span)))
+            default:
+                flush()
+                guard let exec = try compileStatement(stmt) else { continue }
+                // Not `??`: through a generic function the closure would be
+                // wrapped in a reabstraction thunk each way.
+                if let folded = foldStatement(stmt, exec) {
+                    out.append(CompiledStmt(run: folded))
                 } else {
-                    out.append(run)
+                    out.append(CompiledStmt(run: exec))
                 }
             }
         }
@@ -93,22 +72,59 @@ final class Compiler {
 
     /// One closure running a statement list.
     func compileBody(_ body: [Stmt]) throws -> Exec {
-        let list = try compileStatements(body)
+        Compiler.sequence(try compileStatements(body)[...])
+    }
+
+    /// One closure running `list` in order. A closure called from another's
+    /// captures runs without a retain; one taken from an array each time is
+    /// retained and released around the call. So the list becomes a shallow
+    /// tree of closures that each capture up to four statements.
+    static func sequence(_ list: ArraySlice<CompiledStmt>) -> Exec {
+        let i = list.startIndex
         switch list.count {
-        case 0: return { _ in }
-        case 1: return list[0]
+        case 0:
+            return { _ in }
+        case 1:
+            return list[i].run
         case 2:
-            let (a, b) = (list[0], list[1])
+            let (a, b) = (list[i].run, list[i + 1].run)
             return { rt in
                 try a(rt)
                 try b(rt)
             }
-        default:
-            // Calling through the index borrows each closure instead of copying
-            // it out of the array (a retain and release per statement).
+        case 3:
+            let (a, b, c) = (list[i].run, list[i + 1].run, list[i + 2].run)
             return { rt in
-                for i in list.indices { try list[i](rt) }
+                try a(rt)
+                try b(rt)
+                try c(rt)
             }
+        case 4:
+            let (a, b, c, d) = (list[i].run, list[i + 1].run, list[i + 2].run, list[i + 3].run)
+            return { rt in
+                try a(rt)
+                try b(rt)
+                try c(rt)
+                try d(rt)
+            }
+        default:
+            let size = (list.count + 3) / 4
+            let parts = stride(from: i, to: list.endIndex, by: size).map { start in
+                CompiledStmt(run: sequence(list[start..<min(start + size, list.endIndex)]))
+            }
+            return sequence(parts[...])
         }
+    }
+}
+
+/// Runs `body`, attaching the location `span` in `source` to a template error
+/// it throws (unless the error already has one: the innermost wins). Inlined
+/// into each compiled node, so the location costs nothing until an error.
+@inline(__always)
+func locating<T>(_ source: SourceFile, _ span: Span, _ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as TemplateError {
+        throw error.located(in: source, at: span)
     }
 }

@@ -3,17 +3,36 @@ typealias Eval = @Sendable (Runtime) throws -> Value
 /// A compiled statement: writes into the runtime's output.
 typealias Exec = @Sendable (Runtime) throws -> Void
 
+/// A compiled expression as an element of an array or a pair. Arrays and
+/// tuples hold a bare closure in its most general calling convention, so
+/// every call through one would go through a reabstraction thunk; a struct
+/// field keeps the closure's own convention.
+struct CompiledExpr: Sendable {
+    let eval: Eval
+}
+
+/// A compiled statement as an element of an array (see ``CompiledExpr``).
+struct CompiledStmt: Sendable {
+    let run: Exec
+}
+
+/// One `if`/`elif` test and the body it guards.
+struct IfBranch: Sendable {
+    let test: Eval
+    let body: Exec
+}
+
 /// What a template compiles to: its top-level statements as closures with
 /// filters, tests and constants resolved, static text pre-encoded as bytes,
-/// and its blocks by name. Immutable, shared by every render.
+/// and its blocks. Immutable, shared by every render.
 final class Program: Sendable {
     let source: SourceFile
-    let body: [Exec]
-    let blocks: [String: CompiledBlock]
+    let body: [CompiledStmt]
+    let blocks: [CompiledBlock]
     /// The parsed statements, for analysis (`Template.analyze()`).
     let ast: [Stmt]
 
-    init(source: SourceFile, body: [Exec], blocks: [String: CompiledBlock], ast: [Stmt]) {
+    init(source: SourceFile, body: [CompiledStmt], blocks: [CompiledBlock], ast: [Stmt]) {
         self.source = source
         self.body = body
         self.blocks = blocks
@@ -22,12 +41,24 @@ final class Program: Sendable {
 }
 
 /// A `{% block %}` of a template, ready to render in any inheritance chain.
-struct CompiledBlock: Sendable {
+/// A class: renders keep it in their block tables without copying its fields.
+final class CompiledBlock: Sendable {
     let name: String
+    /// The name's symbol, which the render's ``BlockTable`` is keyed by.
+    let nameID: Int
     let body: Exec
     let required: Bool
     let span: Span
     let source: SourceFile
+
+    init(name: String, nameID: Int, body: @escaping Exec, required: Bool, span: Span, source: SourceFile) {
+        self.name = name
+        self.nameID = nameID
+        self.body = body
+        self.required = required
+        self.span = span
+        self.source = source
+    }
 }
 
 /// A compiled macro (or a call block's `caller`): signature and body.

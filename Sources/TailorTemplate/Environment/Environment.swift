@@ -62,5 +62,26 @@ public final class Environment: @unchecked Sendable {
     /// Adds or replaces a global every template sees.
     public func addGlobal(_ name: String, _ value: Value) {
         globals[name] = value
+        symbolGlobalsLock.lock()
+        symbolGlobals = nil
+        symbolGlobalsLock.unlock()
+    }
+
+    private let symbolGlobalsLock = NSLock()
+    /// The names of the symbols and the global each names (nil for none), by
+    /// symbol; nil when a global was added since it was made.
+    private var symbolGlobals: (names: [String], globals: [Value?])?
+
+    /// Every symbol's name and the global it names, so a render looks globals
+    /// up by number instead of hashing names. Made again when templates have
+    /// brought new symbols since.
+    func globalsBySymbol() -> (names: [String], globals: [Value?]) {
+        symbolGlobalsLock.lock()
+        defer { symbolGlobalsLock.unlock() }
+        let names = symbols.allNames
+        if let made = symbolGlobals, made.names.count == names.count { return made }
+        let made = (names: names, globals: names.map { globals[$0] })
+        symbolGlobals = made
+        return made
     }
 }

@@ -48,6 +48,14 @@ final class SymbolTable: @unchecked Sendable {
         return names[id]
     }
 
+    /// Every name by number, as the table stands: a render takes this once
+    /// instead of the lock for each name it resolves.
+    var allNames: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return names
+    }
+
     var count: Int {
         lock.lock()
         defer { lock.unlock() }

@@ -6,6 +6,13 @@ struct Locals {
 
     var count: Int { ids.count }
 
+    /// Makes room for `count` bindings, so a render's first loops and macro
+    /// calls do not regrow the stack from empty one doubling at a time.
+    mutating func reserveCapacity(_ count: Int) {
+        ids.reserveCapacity(count)
+        values.reserveCapacity(count)
+    }
+
     @inline(__always)
     mutating func append(_ id: Int, _ value: Value) {
         ids.append(id)
@@ -27,6 +34,17 @@ struct Locals {
         return nil
     }
 
+    /// Whether `id` is bound at or above `lowest` (without copying its value).
+    @inline(__always)
+    func contains(_ id: Int, downTo lowest: Int) -> Bool {
+        var i = ids.count - 1
+        while i >= lowest {
+            if ids[i] == id { return true }
+            i -= 1
+        }
+        return false
+    }
+
     /// Replaces the binding of `id` at or above `lowest`, or pushes a new one.
     @inline(__always)
     mutating func assign(_ id: Int, _ value: Value, downTo lowest: Int) {
@@ -44,9 +62,12 @@ struct Locals {
     /// Drops every binding above `count`.
     @inline(__always)
     mutating func truncate(to count: Int) {
-        guard ids.count > count else { return }
-        ids.removeSubrange(count...)
-        values.removeSubrange(count...)
+        // A scope drops a binding or two: `removeLast()` each is far cheaper
+        // than `removeSubrange`, which goes through the generic `replaceSubrange`.
+        while ids.count > count {
+            ids.removeLast()
+            values.removeLast()
+        }
     }
 
     /// The bindings from `start` up, for a macro's closure.

@@ -22,8 +22,8 @@ final class MacroMemo: Sendable {
         /// Nil when an argument is not plain data (an object, an undefined).
         init?(_ arguments: [Value], autoescape: Bool) {
             var print = MemoFingerprint(seed: autoescape ? 0x9E37_79B9_7F4A_7C15 : 0xC2B2_AE3D_27D4_EB4F)
-            for argument in arguments {
-                guard print.add(argument) else { return nil }
+            for i in arguments.indices {
+                guard print.add(arguments[i]) else { return nil }
             }
             fingerprint = print.value
             self.autoescape = autoescape
@@ -32,7 +32,7 @@ final class MacroMemo: Sendable {
 
         static func == (a: Key, b: Key) -> Bool {
             a.fingerprint == b.fingerprint && a.autoescape == b.autoescape && a.arguments.count == b.arguments.count
-                && zip(a.arguments, b.arguments).allSatisfy { $0.isIdentical(to: $1) }
+                && a.arguments.indices.allSatisfy { a.arguments[$0].isIdentical(to: b.arguments[$0]) }
         }
 
         func hash(into hasher: inout Hasher) {
@@ -75,19 +75,42 @@ final class MacroMemo: Sendable {
 extension Value {
     /// Equality that also tells apart what prints differently: `1` and `1.0`,
     /// `True` and `1`, `str` and `Markup`, dict key order.
+    ///
+    /// Switches on `self` and then matches `other` case by case: a switch over
+    /// the pair `(self, other)` would copy both values first, and this runs on
+    /// every memo hit over every field of the arguments.
     func isIdentical(to other: Value) -> Bool {
-        switch (self, other) {
-        case (.none, .none): return true
-        case (.bool(let a), .bool(let b)): return a == b
-        case (.int(let a), .int(let b)): return a == b
-        case (.float(let a), .float(let b)): return a.bitPattern == b.bitPattern
-        case (.string(let a), .string(let b)), (.markup(let a), .markup(let b)): return a == b
-        case (.list(let a), .list(let b)), (.tuple(let a), .tuple(let b)):
-            return a.count == b.count && zip(a, b).allSatisfy { $0.isIdentical(to: $1) }
-        case (.dict(let a), .dict(let b)):
-            return a.count == b.count && zip(a.keys, b.keys).allSatisfy { $0.isIdentical(to: $1) }
-                && zip(a.values, b.values).allSatisfy { $0.isIdentical(to: $1) }
-        default: return false
+        switch self {
+        case .none:
+            if case .none = other { return true }
+        case .bool(let a):
+            if case .bool(let b) = other { return a == b }
+        case .int(let a):
+            if case .int(let b) = other { return a == b }
+        case .float(let a):
+            if case .float(let b) = other { return a.bitPattern == b.bitPattern }
+        case .string(let a):
+            if case .string(let b) = other { return a == b }
+        case .markup(let a):
+            if case .markup(let b) = other { return a == b }
+        case .list(let a):
+            if case .list(let b) = other { return Self.areIdentical(a, b) }
+        case .tuple(let a):
+            if case .tuple(let b) = other { return Self.areIdentical(a, b) }
+        case .dict(let a):
+            if case .dict(let b) = other {
+                return a.count == b.count && Self.areIdentical(a.keys, b.keys) && Self.areIdentical(a.values, b.values)
+            }
+        case .undefined, .object:
+            break
         }
+        return false
+    }
+
+    /// Element-wise `isIdentical`, reading the elements in place.
+    private static func areIdentical(_ a: [Value], _ b: [Value]) -> Bool {
+        guard a.count == b.count else { return false }
+        for i in a.indices where !a[i].isIdentical(to: b[i]) { return false }
+        return true
     }
 }

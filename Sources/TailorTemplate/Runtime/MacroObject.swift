@@ -60,7 +60,8 @@ final class MacroObject: ValueObject, @unchecked Sendable {
             throw TemplateError(
                 .type, "macro '\(macro.name)' takes not more than \(params.count) argument(s)")
         }
-        var extraKeywords = Dict()
+        // Only a macro reading `kwargs` collects extra keywords (a Dict allocates).
+        var extraKeywords: Dict? = macro.usesKwargs ? Dict() : nil
         var callerValue: Value? = nil
         for (name, value) in arguments.keywords {
             if let i = params.firstIndex(of: name) {
@@ -70,7 +71,7 @@ final class MacroObject: ValueObject, @unchecked Sendable {
             } else if name == "caller" && macro.usesCaller {
                 callerValue = value
             } else if macro.usesKwargs {
-                extraKeywords[.string(name)] = value
+                extraKeywords?[.string(name)] = value
             } else {
                 throw TemplateError(.type, "macro '\(macro.name)' takes no keyword argument '\(name)'")
             }
@@ -95,7 +96,7 @@ final class MacroObject: ValueObject, @unchecked Sendable {
         if macro.usesVarargs {
             rt.locals.append(SymbolTable.Fixed.varargs, .tuple(positional.count > params.count ? Array(positional[params.count...]) : []))
         }
-        if macro.usesKwargs { rt.locals.append(SymbolTable.Fixed.kwargs, .dict(extraKeywords)) }
+        if let extraKeywords { rt.locals.append(SymbolTable.Fixed.kwargs, .dict(extraKeywords)) }
         if macro.usesCaller {
             rt.locals.append(SymbolTable.Fixed.caller, callerValue ?? rt.undefined(.message("no caller defined")))
         }
@@ -157,10 +158,10 @@ final class SelfObject: ValueObject, @unchecked Sendable {
     func attribute(_ name: String) -> Value? {
         .object(
             FunctionObject(name) { _, rt in
-                guard rt.context.blocks[name] != nil else {
+                guard let id = rt.environment.symbols.existingID(for: name), rt.context.blocks.contains(id) else {
                     throw TemplateError(.undefined, "there is no block named '\(name)'")
                 }
-                return rt.captured(try rt.capture { try rt.renderBlock(name, index: 0) })
+                return rt.captured(try rt.capture { try rt.renderBlock(id, name, index: 0) })
             })
     }
 }

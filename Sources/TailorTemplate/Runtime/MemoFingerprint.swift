@@ -1,10 +1,11 @@
 /// A 64-bit digest of plain data, consistent with `Value.isIdentical(to:)`:
 /// identical values give the same fingerprint; `1` and `1.0`, `str` and `Markup`,
-/// lists and tuples, dicts in another key order differ.
+/// lists and tuples mostly differ. Dicts contribute their values in order.
 ///
 /// Not for anything adversarial: it only spreads memo keys, and a memo hit is
-/// confirmed by comparing the values themselves. String bytes are mixed eight at
-/// a time, which makes it many times cheaper than `Hasher` over the same values.
+/// confirmed by comparing the values themselves. A string contributes its length
+/// and its first and last eight bytes, which makes it many times cheaper than
+/// `Hasher` over the same values.
 struct MemoFingerprint {
     private(set) var value: UInt64
 
@@ -22,14 +23,22 @@ struct MemoFingerprint {
         case .list(let items), .tuple(let items):
             if case .tuple = item { mix(8) } else { mix(9) }
             mix(UInt64(items.count))
-            for element in items {
-                guard add(element) else { return false }
+            for i in items.indices {
+                guard add(items[i]) else { return false }
             }
         case .dict(let d):
             mix(10)
             mix(UInt64(d.count))
-            for (key, element) in zip(d.keys, d.values) {
-                guard add(key), add(element) else { return false }
+            // Keys are the same across calls (a product's fields): checked to be
+            // plain data, not mixed in. A hit still compares keys exactly.
+            let keys = d.keys
+            let values = d.values
+            for i in keys.indices {
+                switch keys[i] {
+                case .undefined, .object: return false
+                default: break
+                }
+                guard add(values[i]) else { return false }
             }
         case .undefined, .object:
             return false
@@ -37,23 +46,21 @@ struct MemoFingerprint {
         return true
     }
 
+    /// Mixes a string's length and its first and last eight bytes: enough to
+    /// spread memo keys, at a cost that does not grow with the string.
     private mutating func add(_ string: String) {
         var string = string
         string.withUTF8 { bytes in
             mix(UInt64(bytes.count))
-            var i = 0
-            while i + 8 <= bytes.count {
-                mix(UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self))
-                i += 8
+            guard let base = bytes.baseAddress else { return }
+            if bytes.count >= 8 {
+                mix(UnsafeRawPointer(base).loadUnaligned(as: UInt64.self))
+                mix(UnsafeRawPointer(base + (bytes.count - 8)).loadUnaligned(as: UInt64.self))
+            } else {
+                var word: UInt64 = 0
+                for i in 0..<bytes.count { word |= UInt64(bytes[i]) << (8 * UInt64(i)) }
+                mix(word)
             }
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < bytes.count {
-                tail |= UInt64(bytes[i]) << shift
-                shift += 8
-                i += 1
-            }
-            mix(tail)
         }
     }
 

@@ -35,16 +35,23 @@ extension Runtime {
     /// with this template's blocks in front of its own.
     func renderRoot(_ template: Template) throws {
         let program = template.program
-        for (name, block) in program.blocks { context.blocks[name, default: []].append(block) }
+        for block in program.blocks { context.blocks.append(block) }
         let savedParent = pendingParent
         pendingParent = nil
         defer { pendingParent = savedParent }
         let body = program.body
-        for i in body.indices {
-            if pendingParent != nil {
-                _ = try capture { try body[i](self) }
-            } else {
-                try body[i](self)
+        var i = body.startIndex
+        while i < body.endIndex && pendingParent == nil {
+            try body[i].run(self)
+            i += 1
+        }
+        if i < body.endIndex {
+            // After `{% extends %}` the rest runs for what it defines; its output is dropped.
+            try discardingOutput {
+                while i < body.endIndex {
+                    try body[i].run(self)
+                    i += 1
+                }
             }
         }
         if let parent = pendingParent {
@@ -64,11 +71,10 @@ extension Runtime {
     /// Renders the most derived definition of a block (or the one at `index` for
     /// `super()`). Unless the block statement is `scoped`, the block does not see
     /// the locals around it; overrides and `super()` see what it sees.
-    func renderBlock(_ name: String, index: Int = 0, scoped: Bool = false) throws {
-        guard let chain = context.blocks[name], index < chain.count else {
+    func renderBlock(_ id: Int, _ name: String, index: Int = 0, scoped: Bool = false) throws {
+        guard let block = context.blocks.definition(id, at: index) else {
             throw TemplateError(.runtime, "there is no block named '\(name)'")
         }
-        let block = chain[index]
         if block.required {
             throw TemplateError(.runtime, "required block '\(name)' not found: a template extending this one must define it")
         }
@@ -76,7 +82,7 @@ extension Runtime {
         let savedBoundary = boundary
         let savedScope = scopeStart
         let count = locals.count
-        blockFrames.append((name, index))
+        blockFrames.append((id, name, index))
         defer {
             blockFrames.removeLast()
             locals.truncate(to: count)
@@ -94,10 +100,10 @@ extension Runtime {
         guard let frame = blockFrames.last else {
             throw TemplateError(.runtime, "super() is only available inside a block")
         }
-        guard let chain = context.blocks[frame.name], frame.index + 1 < chain.count else {
+        guard context.blocks.definition(frame.id, at: frame.index + 1) != nil else {
             throw TemplateError(.runtime, "there is no parent block called '\(frame.name)'")
         }
-        return captured(try capture { try renderBlock(frame.name, index: frame.index + 1, scoped: true) })
+        return captured(try capture { try renderBlock(frame.id, frame.name, index: frame.index + 1, scoped: true) })
     }
 
     /// Saves what a nested template changes, runs `body`, and restores it.

@@ -32,7 +32,7 @@ public final class Runtime {
     /// Where that `{% extends %}` is, to locate errors of rendering the parent.
     var pendingParentOrigin: (SourceFile, Span)?
     /// The block being rendered and its position in the inheritance chain, for `super()`.
-    var blockFrames: [(name: String, index: Int)] = []
+    var blockFrames: [(id: Int, name: String, index: Int)] = []
     /// Records positions and decisions when a caller asked for them.
     var recorder: RenderRecorder?
     /// Captures in progress (block `set`, macro values): their bytes are not the output's yet.
@@ -59,6 +59,7 @@ public final class Runtime {
         self.outputLimit = environment.options.maxOutputBytes
         self.context = TemplateContext(root: RootContext(root, environment: environment), parent: nil)
         contexts.append(context)
+        locals.reserveCapacity(16)
     }
 
     /// Every template context this render made. A macro holds its context and
@@ -75,7 +76,7 @@ public final class Runtime {
     func finish() {
         for context in contexts {
             context.vars = SymbolMap()
-            context.blocks = [:]
+            context.blocks = BlockTable()
         }
         contexts = []
         modules = [:]
@@ -181,6 +182,19 @@ public final class Runtime {
 
     /// Runs `body` with output going to a fresh buffer and returns what it wrote.
     func capture(_ body: () throws -> Void) throws -> String {
+        try redirectingOutput {
+            try body()
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// Runs `body` with output going to a fresh buffer that is then dropped.
+    func discardingOutput(_ body: () throws -> Void) throws {
+        try redirectingOutput(body)
+    }
+
+    /// Runs `body` with `out` swapped for an empty buffer, restored after.
+    private func redirectingOutput<T>(_ body: () throws -> T) throws -> T {
         // Reuse a spare buffer so nested captures do not regrow from empty each time.
         var saved = spareBuffers.popLast() ?? []
         swap(&saved, &out)
@@ -191,8 +205,7 @@ public final class Runtime {
             saved.removeAll(keepingCapacity: true)
             spareBuffers.append(saved)
         }
-        try body()
-        return String(decoding: out, as: UTF8.self)
+        return try body()
     }
 
     /// Captured output as a value: `Markup` when autoescaping, like Jinja's macros.
@@ -222,13 +235,19 @@ final class TemplateContext {
     /// For included templates: the includer's context, whose variables they see.
     let parent: TemplateContext?
     /// For each block name, its definitions from the most derived template to the base.
-    var blocks: [String: [CompiledBlock]] = [:]
+    var blocks = BlockTable()
 
     /// A template variable here or in the contexts this one sees.
     @inline(__always)
     func variable(_ id: Int) -> Value? {
         if !vars.isEmpty, let v = vars[id] { return v }
         return parent?.variable(id)
+    }
+
+    /// Whether `variable(id)` finds something (without copying it).
+    func hasVariable(_ id: Int) -> Bool {
+        if vars.contains(id) { return true }
+        return parent?.hasVariable(id) ?? false
     }
 
     init(root: RootContext, parent: TemplateContext?) {
@@ -242,10 +261,16 @@ final class TemplateContext {
 final class RootContext {
     let values: [String: Value]
     let environment: Environment
-    private var cache: [Value?] = []
-    /// Per symbol: 0 not yet resolved, 1 from the render's variables, 2 not
-    /// among them (a global, or missing).
-    private var fromGlobal: [UInt8] = []
+    /// Per symbol: 0 not yet resolved, -1 missing; `n > 0` the render's own
+    /// variable at `resolved[n - 1]`, `n < -1` a global at `resolved[-n - 2]`.
+    /// Integers, so filling and freeing the table per render touches no values.
+    private var slots: [Int32] = []
+    /// The values found, in the order they were first asked for.
+    private var resolved: [Value] = []
+    /// Names by symbol, and the global each names, taken from the
+    /// environment when first needed.
+    private var names: [String] = []
+    private var globals: [Value?] = []
 
     init(_ values: [String: Value], environment: Environment) {
         self.values = values
@@ -255,30 +280,42 @@ final class RootContext {
     /// Whether `id` is not in the render's variables and so falls to a global.
     @inline(__always)
     func isGlobal(_ id: Int) -> Bool {
-        if id < fromGlobal.count, fromGlobal[id] != 0 { return fromGlobal[id] == 2 }
-        _ = resolve(id)
-        return fromGlobal[id] == 2
+        if id >= slots.count || slots[id] == 0 { _ = resolve(id) }
+        return slots[id] < 0
     }
 
     @inline(__always)
     func value(_ id: Int) -> Value? {
-        if id < cache.count, let hit = cache[id] {
-            if hit.isUndefined { return nil }
-            return hit
+        if id < slots.count {
+            let slot = Int(slots[id])
+            if slot > 0 { return resolved[slot - 1] }
+            if slot < -1 { return resolved[-slot - 2] }
+            if slot == -1 { return nil }
         }
         return resolve(id)
     }
 
     private func resolve(_ id: Int) -> Value? {
-        let name = environment.symbols.name(of: id)
-        let own = values[name]
-        let found = own ?? environment.globals[name]
-        if id >= cache.count {
-            cache.append(contentsOf: repeatElement(Optional<Value>.none, count: id + 1 - cache.count))
-            fromGlobal.append(contentsOf: repeatElement(0, count: id + 1 - fromGlobal.count))
+        if id >= names.count { (names, globals) = environment.globalsBySymbol() }
+        if slots.isEmpty {
+            // Room for every symbol known now: one allocation per render.
+            slots = [Int32](repeating: 0, count: max(id + 1, names.count))
+            resolved.reserveCapacity(16)
+        } else if id >= slots.count {
+            slots.append(contentsOf: repeatElement(0, count: max(id + 1, names.count) - slots.count))
         }
-        cache[id] = found ?? .undefined(Undefined(.name(name), strict: false))
-        fromGlobal[id] = own == nil ? 2 : 1
-        return found
+        // Includes and imports without context have no variables of their own.
+        if !values.isEmpty, let own = values[names[id]] {
+            resolved.append(own)
+            slots[id] = Int32(resolved.count)
+            return own
+        }
+        if let global = globals[id] {
+            resolved.append(global)
+            slots[id] = -Int32(resolved.count) - 1
+            return global
+        }
+        slots[id] = -1
+        return nil
     }
 }

@@ -6,6 +6,8 @@ struct SymbolMap {
 
     var isEmpty: Bool { ids.isEmpty }
 
+    func contains(_ id: Int) -> Bool { ids.contains(id) }
+
     subscript(id: Int) -> Value? {
         get {
             for i in ids.indices where ids[i] == id { return values[i] }
@@ -20,6 +22,11 @@ struct SymbolMap {
                     values.remove(at: i)
                 }
             } else if let newValue {
+                if ids.isEmpty {
+                    // A template sets a few variables: room for them at once.
+                    ids.reserveCapacity(4)
+                    values.reserveCapacity(4)
+                }
                 ids.append(id)
                 values.append(newValue)
             }

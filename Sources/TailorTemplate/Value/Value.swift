@@ -35,13 +35,35 @@ public struct Undefined: Sendable {
         case message(String)
     }
 
-    public var hint: Hint
+    /// The hint and the strictness, in one shared box. Every ``Value`` is as
+    /// wide as its widest case, and a hint holds up to two strings: boxed, an
+    /// `Undefined` is one reference, so a `Value` stays two words wide and
+    /// copies of it (every variable lookup, every argument) stay cheap.
+    private final class Storage: Sendable {
+        let hint: Hint
+        let strict: Bool
+
+        init(_ hint: Hint, strict: Bool) {
+            self.hint = hint
+            self.strict = strict
+        }
+    }
+
+    private var storage: Storage
+
+    public var hint: Hint {
+        get { storage.hint }
+        set { storage = Storage(newValue, strict: storage.strict) }
+    }
+
     /// Strict undefined values fail on any use beyond `is defined` and `default`.
-    public var strict: Bool
+    public var strict: Bool {
+        get { storage.strict }
+        set { storage = Storage(storage.hint, strict: newValue) }
+    }
 
     public init(_ hint: Hint, strict: Bool) {
-        self.hint = hint
-        self.strict = strict
+        storage = Storage(hint, strict: strict)
     }
 
     /// The message Jinja gives when this value is misused.
