@@ -1,0 +1,292 @@
+/// The recursive-descent parser behind ``JSONValueReader``, over a byte buffer;
+/// positions are byte offsets.
+///
+/// Finished values and keys wait on a ``JSONStack`` until their container
+/// closes, so each array and object is allocated once, at its final size. Strings,
+/// numbers and escapes are read in `JSONParser+Strings.swift` and
+/// `JSONParser+Numbers.swift`.
+struct JSONParser: ~Copyable {
+    /// A message and the byte offset it is about; ``JSONReadError`` adds the
+    /// line and column.
+    struct Failure: Error {
+        var message: String
+        var offset: Int
+    }
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    let maxDepth: Int
+    var position = 0
+    var depth = 0
+    /// Reused between strings that contain escapes.
+    var scratch: [UInt8] = []
+    /// Elements of the arrays and member values of the objects being read.
+    var values = JSONStack<Value>(capacity: 64)
+    /// Member keys of the objects being read, each with a digest: a repeated
+    /// key (rare) is looked for only when its digest was seen before in the
+    /// same object.
+    var keys = JSONStack<JSONKey>(capacity: 32)
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
+        self.bytes = bytes
+        self.maxDepth = maxDepth
+    }
+
+    /// One JSON text: a value with optional whitespace around it.
+    mutating func parseDocument() throws(Failure) -> Value {
+        skipByteOrderMark()
+        skipWhitespace()
+        let value = try parseValue()
+        try expectEnd()
+        return value
+    }
+
+    /// One JSON text that must be an object, read straight into a render
+    /// context. Any other value is read in full first, so a malformed text
+    /// reports its own error rather than the wrong top-level type.
+    mutating func parseContextDocument() throws(Failure) -> [String: Value] {
+        skipByteOrderMark()
+        skipWhitespace()
+        guard peek() == UInt8(ascii: "{") else {
+            let value = try parseValue()
+            try expectEnd()
+            throw Failure(
+                message: "expected a JSON object at the top level, found \(JSONValueReader.describe(value))",
+                offset: 0)
+        }
+        let members = try parseMembers(mergingRepeatedKeys: false)
+        try expectEnd()
+        return popContext(members)
+    }
+
+    /// A UTF-8 byte order mark is tolerated, as most readers do.
+    mutating func skipByteOrderMark() {
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
+    }
+
+    mutating func expectEnd() throws(Failure) {
+        skipWhitespace()
+        if position < bytes.count {
+            throw Failure(message: "unexpected \(describeByte(at: position)) after the JSON value", offset: position)
+        }
+    }
+
+    // MARK: Values
+
+    mutating func parseValue() throws(Failure) -> Value {
+        guard position < bytes.count else {
+            throw Failure(message: "unexpected end of input, expected a value", offset: position)
+        }
+        switch bytes[position] {
+        case UInt8(ascii: "\""): return .string(try parseString())
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
+        case UInt8(ascii: "{"):
+            let members = try parseMembers(mergingRepeatedKeys: true)
+            return .dict(popDict(members))
+        case UInt8(ascii: "["): return try parseArray()
+        case UInt8(ascii: "t"): try expectWord("true"); return .bool(true)
+        case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
+        case UInt8(ascii: "n"): try expectWord("null"); return .none
+        default:
+            throw Failure(message: "unexpected \(describeByte(at: position)), expected a value", offset: position)
+        }
+    }
+
+    mutating func expectWord(_ word: StaticString) throws(Failure) {
+        let start = position
+        let count = word.utf8CodeUnitCount
+        let ok = word.withUTF8Buffer { expected in
+            guard bytes.count - position >= count else { return false }
+            for i in 0..<count where bytes[position + i] != expected[i] { return false }
+            return true
+        }
+        guard ok else {
+            throw Failure(message: "invalid literal, expected '\(word)'", offset: start)
+        }
+        position += count
+    }
+
+    mutating func enter() throws(Failure) {
+        depth += 1
+        if depth > maxDepth {
+            throw Failure(message: "nesting deeper than \(maxDepth) arrays and objects", offset: position)
+        }
+    }
+
+    // MARK: Containers
+
+    mutating func parseArray() throws(Failure) -> Value {
+        try enter()
+        position += 1  // [
+        skipWhitespace()
+        if peek() == UInt8(ascii: "]") {
+            position += 1
+            depth -= 1
+            return .list([])
+        }
+        let start = values.count
+        while true {
+            skipWhitespace()
+            let element = try parseValue()
+            values.push(consume element)
+            skipWhitespace()
+            guard position < bytes.count else {
+                throw Failure(message: "unexpected end of input, expected ',' or ']' in an array", offset: position)
+            }
+            let byte = bytes[position]
+            position += 1
+            if byte == UInt8(ascii: ",") { continue }
+            if byte == UInt8(ascii: "]") { break }
+            throw Failure(
+                message: "unexpected \(describeByte(at: position - 1)), expected ',' or ']' in an array",
+                offset: position - 1)
+        }
+        depth -= 1
+        return .list(values.popArray(from: start) { $0 })
+    }
+
+    /// Where an object's members start on the key and value stacks.
+    struct Members {
+        var keys: Int
+        var values: Int
+    }
+
+    /// Reads an object from its `{`, leaving its members on the key and value
+    /// stacks. With `mergingRepeatedKeys`, a repeated key keeps its first
+    /// position and takes the later value; without, every member is pushed (a
+    /// render context's dictionary merges them itself, to the same effect).
+    mutating func parseMembers(mergingRepeatedKeys: Bool) throws(Failure) -> Members {
+        try enter()
+        position += 1  // {
+        let members = Members(keys: keys.count, values: values.count)
+        var seenDigests: Set<UInt64>? = nil
+        skipWhitespace()
+        if peek() == UInt8(ascii: "}") {
+            position += 1
+            depth -= 1
+            return members
+        }
+        while true {
+            skipWhitespace()
+            guard peek() == UInt8(ascii: "\"") else {
+                if position >= bytes.count {
+                    throw Failure(message: "unexpected end of input, expected a string key", offset: position)
+                }
+                throw Failure(
+                    message: "unexpected \(describeByte(at: position)), expected a string key (object keys are quoted)",
+                    offset: position)
+            }
+            let key = try parseKey(digesting: mergingRepeatedKeys)
+            skipWhitespace()
+            guard peek() == UInt8(ascii: ":") else {
+                if position >= bytes.count {
+                    throw Failure(message: "unexpected end of input, expected ':' after the key", offset: position)
+                }
+                throw Failure(
+                    message: "unexpected \(describeByte(at: position)), expected ':' after the key", offset: position)
+            }
+            position += 1
+            skipWhitespace()
+            let value = try parseValue()
+            if mergingRepeatedKeys, let earlier = earlierMember(key, members, seen: &seenDigests) {
+                values.replace(at: members.values + earlier, with: consume value)
+            } else {
+                keys.push(consume key)
+                values.push(consume value)
+            }
+            skipWhitespace()
+            guard position < bytes.count else {
+                throw Failure(message: "unexpected end of input, expected ',' or '}' in an object", offset: position)
+            }
+            let byte = bytes[position]
+            position += 1
+            if byte == UInt8(ascii: ",") { continue }
+            if byte == UInt8(ascii: "}") { break }
+            throw Failure(
+                message: "unexpected \(describeByte(at: position - 1)), expected ',' or '}' in an object",
+                offset: position - 1)
+        }
+        depth -= 1
+        return members
+    }
+
+    /// Objects with more members than this look digests up in a set rather
+    /// than one by one.
+    static let linearDigestSearchLimit = 16
+
+    /// The member number of an earlier member of the current object whose key
+    /// has the same bytes as `key`, if any. Digests are compared first; only an
+    /// equal digest costs a comparison of the keys.
+    func earlierMember(_ key: borrowing JSONKey, _ members: Members, seen: inout Set<UInt64>?) -> Int? {
+        let count = keys.count - members.keys
+        if count > Self.linearDigestSearchLimit {
+            if seen == nil {
+                var digests = Set<UInt64>(minimumCapacity: count * 2)
+                for i in members.keys..<keys.count { digests.insert(keys[i].digest) }
+                seen = digests
+            }
+            if seen!.insert(key.digest).inserted { return nil }
+        }
+        for i in members.keys..<keys.count where keys[i].digest == key.digest {
+            if keys[i].name.utf8.elementsEqual(key.name.utf8) { return i - members.keys }
+        }
+        return nil
+    }
+
+    /// Moves an object's members off the stacks into a ``Dict``; repeated keys
+    /// were merged as they were read.
+    mutating func popDict(_ members: Members) -> Dict {
+        let names = keys.popArray(from: members.keys) { Value.string($0.name) }
+        return Dict(uniqueKeys: names, values: values.popArray(from: members.values) { $0 })
+    }
+
+    /// Moves the top-level object's members off the stacks into a render
+    /// context. A key that comes twice keeps its last value, as assigning the
+    /// members in order would.
+    mutating func popContext(_ members: Members) -> [String: Value] {
+        let count = keys.count - members.keys
+        var context = [String: Value](minimumCapacity: count)
+        for i in 0..<count {
+            let key = keys.take(members.keys + i)
+            context[key.name] = values.take(members.values + i)
+        }
+        keys.removeTaken(from: members.keys)
+        values.removeTaken(from: members.values)
+        return context
+    }
+
+    // MARK: Helpers
+
+    @inline(__always) func peek() -> UInt8? {
+        position < bytes.count ? bytes[position] : nil
+    }
+
+    @inline(__always) mutating func skipWhitespace() {
+        while position < bytes.count {
+            switch bytes[position] {
+            case 0x20, 0x0A, 0x0D, 0x09: position += 1
+            default: return
+            }
+        }
+    }
+
+    func describeByte(at offset: Int) -> String {
+        let b = bytes[offset]
+        if b >= 0x21 && b < 0x7F { return "'\(Character(Unicode.Scalar(b)))'" }
+        if b >= 0x80 { return "non-ASCII character" }
+        return "character U+\(hex4(UInt32(b)))"
+    }
+
+    func describeEscaped(_ b: UInt8) -> String {
+        b >= 0x21 && b < 0x7F ? String(Character(Unicode.Scalar(b))) : "U+\(hex4(UInt32(b)))"
+    }
+
+    func hex4(_ v: UInt32) -> String {
+        let s = String(v, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - s.count)) + s
+    }
+
+    func hex2(_ v: UInt8) -> String {
+        let s = String(v, radix: 16, uppercase: true)
+        return s.count < 2 ? "0" + s : s
+    }
+}
