@@ -233,6 +233,8 @@ import Testing
     @Test(arguments: [
         #"{"a": 1, "b": [1, 2.5, {"c": null, "c": true}], "a": "again", "é": {"x": {}}}"#,
         #"{"\u00e9": 1, "e\u0301": 2}"#,
+        // Byte-equal repeats merge first; then "é" and "e\u{301}" (equal as Swift strings) meet.
+        #"{"\u00e9": 1, "e\u0301": 2, "\u00e9": 3}"#, #"{"é": 1, "e\u0301": 2, "é": 3, "e\u0301": 4, "x": 5}"#,
         #"{}"#, "\u{FEFF}{\"bom\": 1}", #"  {"k": "v"}  "#,
         #"{"recipient_id":"R1","recommendations":[{"price":128.5,"in_stock":true}],"cart":[]}"#,
     ])

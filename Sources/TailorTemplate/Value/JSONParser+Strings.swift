@@ -9,15 +9,18 @@ extension JSONParser {
         return String(decoding: scratch, as: UTF8.self)
     }
 
-    /// Reads an object key and, when `digesting`, a digest of its decoded
-    /// bytes (0 otherwise).
-    mutating func parseKey(digesting: Bool) throws(Failure) -> JSONKey {
+    /// Reads an object key with a digest of its decoded bytes. With a cache,
+    /// the key comes from it.
+    mutating func parseKey() throws(Failure) -> JSONKey {
         if let range = try scanString() {
-            let raw = UnsafeBufferPointer(rebasing: bytes[range])
-            return JSONKey(name: String(decoding: raw, as: UTF8.self), digest: digesting ? Self.digest(raw) : 0)
+            return makeKey(UnsafeBufferPointer(rebasing: bytes[range]))
         }
-        let name = String(decoding: scratch, as: UTF8.self)
-        return JSONKey(name: name, digest: digesting ? scratch.withUnsafeBufferPointer { Self.digest($0) } : 0)
+        return scratch.withUnsafeBufferPointer { makeKey($0) }
+    }
+
+    @inline(__always) func makeKey(_ raw: UnsafeBufferPointer<UInt8>) -> JSONKey {
+        if let cache { return cache.key(raw, digest: Self.digest(raw)) }
+        return JSONKey(name: String(decoding: raw, as: UTF8.self), digest: Self.digest(raw))
     }
 
     /// Reads a string from its opening quote to past its closing one. When it

@@ -15,6 +15,8 @@ struct JSONParser: ~Copyable {
 
     let bytes: UnsafeBufferPointer<UInt8>
     let maxDepth: Int
+    /// Keys and shapes kept from earlier records, for a ``JSONRecordReader``.
+    let cache: JSONKeyCache?
     var position = 0
     var depth = 0
     /// Reused between strings that contain escapes.
@@ -26,9 +28,10 @@ struct JSONParser: ~Copyable {
     /// same object.
     var keys = JSONStack<JSONKey>(capacity: 32)
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int, cache: JSONKeyCache? = nil) {
         self.bytes = bytes
         self.maxDepth = maxDepth
+        self.cache = cache
     }
 
     /// One JSON text: a value with optional whitespace around it.
@@ -53,7 +56,7 @@ struct JSONParser: ~Copyable {
                 message: "expected a JSON object at the top level, found \(JSONValueReader.describe(value))",
                 offset: 0)
         }
-        let members = try parseMembers(mergingRepeatedKeys: false)
+        let members = try parseMembers(under: -1)
         try expectEnd()
         return popContext(members)
     }
@@ -72,7 +75,10 @@ struct JSONParser: ~Copyable {
 
     // MARK: Values
 
-    mutating func parseValue() throws(Failure) -> Value {
+    /// Reads the value at `position`. `parent` is the id of the key it is the
+    /// value of, or of the array it is in (-1 at the top level), for the
+    /// cache's expected keys.
+    mutating func parseValue(under parent: Int32 = -1) throws(Failure) -> Value {
         guard position < bytes.count else {
             throw Failure(message: "unexpected end of input, expected a value", offset: position)
         }
@@ -80,9 +86,9 @@ struct JSONParser: ~Copyable {
         case UInt8(ascii: "\""): return .string(try parseString())
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
         case UInt8(ascii: "{"):
-            let members = try parseMembers(mergingRepeatedKeys: true)
+            let members = try parseMembers(under: parent)
             return .dict(popDict(members))
-        case UInt8(ascii: "["): return try parseArray()
+        case UInt8(ascii: "["): return try parseArray(under: parent)
         case UInt8(ascii: "t"): try expectWord("true"); return .bool(true)
         case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
         case UInt8(ascii: "n"): try expectWord("null"); return .none
@@ -114,7 +120,7 @@ struct JSONParser: ~Copyable {
 
     // MARK: Containers
 
-    mutating func parseArray() throws(Failure) -> Value {
+    mutating func parseArray(under parent: Int32) throws(Failure) -> Value {
         try enter()
         position += 1  // [
         skipWhitespace()
@@ -126,7 +132,7 @@ struct JSONParser: ~Copyable {
         let start = values.count
         while true {
             skipWhitespace()
-            let element = try parseValue()
+            let element = try parseValue(under: parent)
             values.push(consume element)
             skipWhitespace()
             guard position < bytes.count else {
@@ -151,14 +157,24 @@ struct JSONParser: ~Copyable {
     }
 
     /// Reads an object from its `{`, leaving its members on the key and value
-    /// stacks. With `mergingRepeatedKeys`, a repeated key keeps its first
-    /// position and takes the later value; without, every member is pushed (a
-    /// render context's dictionary merges them itself, to the same effect).
-    mutating func parseMembers(mergingRepeatedKeys: Bool) throws(Failure) -> Members {
+    /// stacks. A repeated key (the same bytes) keeps its first position and
+    /// takes the later value. (A render context is made from the members so
+    /// merged: assigning them unmerged would differ where two keys are
+    /// different bytes but equal Swift strings, like "é" and "e\u{301}".)
+    ///
+    /// With a cache, the keys of the last object read under the same `parent`
+    /// are expected: while they come in the same order, each is recognised by
+    /// comparing bytes, and (a prefix of a list of distinct keys) cannot be a
+    /// repeat.
+    mutating func parseMembers(under parent: Int32) throws(Failure) -> Members {
         try enter()
         position += 1  // {
         let members = Members(keys: keys.count, values: values.count)
         var seenDigests: Set<UInt64>? = nil
+        let cache = self.cache
+        let expected = cache?.expectedShape(under: parent) ?? []
+        var expecting = !expected.isEmpty
+        var matched = 0
         skipWhitespace()
         if peek() == UInt8(ascii: "}") {
             position += 1
@@ -175,7 +191,15 @@ struct JSONParser: ~Copyable {
                     message: "unexpected \(describeByte(at: position)), expected a string key (object keys are quoted)",
                     offset: position)
             }
-            let key = try parseKey(digesting: mergingRepeatedKeys)
+            let key: JSONKey
+            if expecting, matched < expected.count, let (found, length) = cache?.key(expected[matched], at: position, in: bytes) {
+                key = found
+                position += length
+                matched += 1
+            } else {
+                expecting = false
+                key = try parseKey()
+            }
             skipWhitespace()
             guard peek() == UInt8(ascii: ":") else {
                 if position >= bytes.count {
@@ -186,8 +210,8 @@ struct JSONParser: ~Copyable {
             }
             position += 1
             skipWhitespace()
-            let value = try parseValue()
-            if mergingRepeatedKeys, let earlier = earlierMember(key, members, seen: &seenDigests) {
+            let value = try parseValue(under: key.id)
+            if !expecting, let earlier = earlierMember(key, members, seen: &seenDigests) {
                 values.replace(at: members.values + earlier, with: consume value)
             } else {
                 keys.push(consume key)
@@ -204,6 +228,9 @@ struct JSONParser: ~Copyable {
             throw Failure(
                 message: "unexpected \(describeByte(at: position - 1)), expected ',' or '}' in an object",
                 offset: position - 1)
+        }
+        if let cache, !(expecting && matched == expected.count) {
+            cache.rememberShape(keys, from: members.keys, under: parent)
         }
         depth -= 1
         return members
@@ -227,7 +254,7 @@ struct JSONParser: ~Copyable {
             if seen!.insert(key.digest).inserted { return nil }
         }
         for i in members.keys..<keys.count where keys[i].digest == key.digest {
-            if keys[i].name.utf8.elementsEqual(key.name.utf8) { return i - members.keys }
+            if keys[i].hasSameBytes(as: key) { return i - members.keys }
         }
         return nil
     }
@@ -235,22 +262,43 @@ struct JSONParser: ~Copyable {
     /// Moves an object's members off the stacks into a ``Dict``; repeated keys
     /// were merged as they were read.
     mutating func popDict(_ members: Members) -> Dict {
-        let names = keys.popArray(from: members.keys) { Value.string($0.name) }
+        let names: [Value]
+        if let cache {
+            names = cache.dictKeys(keys, from: members.keys)
+            keys.remove(from: members.keys)
+        } else {
+            names = keys.popArray(from: members.keys) { Value.string($0.name) }
+        }
         return Dict(uniqueKeys: names, values: values.popArray(from: members.values) { $0 })
     }
 
     /// Moves the top-level object's members off the stacks into a render
-    /// context. A key that comes twice keeps its last value, as assigning the
-    /// members in order would.
+    /// context, assigning them in order, as `Dict.stringKeyed` does.
     mutating func popContext(_ members: Members) -> [String: Value] {
+        if let layout = cache?.contextLayout(for: keys, from: members.keys) {
+            // The same keys as the records before: fill a copy of their layout.
+            var context = layout.empty
+            for i in layout.positions.indices {
+                context.values[layout.positions[i]] = values.take(members.values + i)
+            }
+            values.removeTaken(from: members.values)
+            keys.remove(from: members.keys)
+            return context
+        }
         let count = keys.count - members.keys
+        let repeated = cache?.isRepeatedContext(keys, from: members.keys) ?? false
+        var names: [String] = []
+        if repeated { names.reserveCapacity(count) }
         var context = [String: Value](minimumCapacity: count)
         for i in 0..<count {
             let key = keys.take(members.keys + i)
-            context[key.name] = values.take(members.values + i)
+            let name = cache?.name(key.id) ?? key.name
+            if repeated { names.append(name) }
+            context[name] = values.take(members.values + i)
         }
         keys.removeTaken(from: members.keys)
         values.removeTaken(from: members.values)
+        if repeated { cache?.rememberContextLayout(names: names) }
         return context
     }
 

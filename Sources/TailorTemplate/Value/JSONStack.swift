@@ -61,6 +61,12 @@ struct JSONStack<Element>: ~Copyable {
         count = start
     }
 
+    /// Removes (and destroys) the elements from `start` up.
+    mutating func remove(from start: Int) {
+        (base + start).deinitialize(count: count - start)
+        count = start
+    }
+
     private mutating func grow() {
         let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
         larger.moveInitialize(from: base, count: count)
@@ -71,8 +77,17 @@ struct JSONStack<Element>: ~Copyable {
 }
 
 /// An object key waiting on a ``JSONStack`` for its object to close, with the
-/// digest that finds repeats (0 where repeats are not looked for).
+/// digest that finds repeats. A key a
+/// ``JSONKeyCache`` found has the cache's id for its bytes and no name of its
+/// own (the cache has it); any other has the id -1.
 struct JSONKey {
     var name: String
     var digest: UInt64
+    var id: Int32 = -1
+
+    /// Two keys with the same bytes (the caller has compared digests).
+    func hasSameBytes(as other: borrowing JSONKey) -> Bool {
+        if id >= 0 && other.id >= 0 { return id == other.id }
+        return name.utf8.elementsEqual(other.name.utf8)
+    }
 }

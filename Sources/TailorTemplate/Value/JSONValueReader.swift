@@ -58,7 +58,17 @@ public struct JSONValueReader: Sendable {
     /// generic dispatch.
     @usableFromInline
     func parseDocument(_ buffer: UnsafeBufferPointer<UInt8>) -> Result<Value, JSONReadError> {
-        var parser = JSONParser(buffer, maxDepth: maxDepth)
+        parseDocument(buffer, cache: nil)
+    }
+
+    /// The parser's entry for a render context, like ``parseDocument(_:)``.
+    @usableFromInline
+    func parseContext(_ buffer: UnsafeBufferPointer<UInt8>) -> Result<[String: Value], JSONReadError> {
+        parseContext(buffer, cache: nil)
+    }
+
+    func parseDocument(_ buffer: UnsafeBufferPointer<UInt8>, cache: JSONKeyCache?) -> Result<Value, JSONReadError> {
+        var parser = JSONParser(buffer, maxDepth: maxDepth, cache: cache)
         do throws(JSONParser.Failure) {
             return .success(try parser.parseDocument())
         } catch {
@@ -66,10 +76,8 @@ public struct JSONValueReader: Sendable {
         }
     }
 
-    /// The parser's entry for a render context, like ``parseDocument(_:)``.
-    @usableFromInline
-    func parseContext(_ buffer: UnsafeBufferPointer<UInt8>) -> Result<[String: Value], JSONReadError> {
-        var parser = JSONParser(buffer, maxDepth: maxDepth)
+    func parseContext(_ buffer: UnsafeBufferPointer<UInt8>, cache: JSONKeyCache?) -> Result<[String: Value], JSONReadError> {
+        var parser = JSONParser(buffer, maxDepth: maxDepth, cache: cache)
         do throws(JSONParser.Failure) {
             return .success(try parser.parseContextDocument())
         } catch {
