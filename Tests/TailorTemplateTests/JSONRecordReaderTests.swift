@@ -69,6 +69,15 @@ import Testing
         ])
     }
 
+    @Test func objectsNestedUnderTheSameKey() {
+        // The inner object changes what is expected under "k" while the outer one is being read.
+        expectSame([
+            #"{"k": {"x": 1, "y": 2}}"#, #"{"k": {"x": 1, "y": 2}}"#, #"{"k": {"x": {"k": {"p": 1}}, "y": 2}}"#,
+            #"{"k": {"k": {"a": 1}, "b": 2}}"#, #"{"k": {"k": {"a": 1}, "b": 2}}"#, #"{"k": {"k": {"k": [1], "b": 2}, "b": 2}}"#,
+            #"{"k": {"k": {"a": 1}, "b": 2}}"#, #"{"k": [{"a": 1}, {"k": {"a": 2}}, {"a": 3}]}"#, #"{"k": [{"a": 1}, {"a": 2}]}"#,
+        ])
+    }
+
     @Test func keysSpelledAnotherWay() {
         // The same key bytes written with escapes, keys that are not plain, and repeats.
         expectSame([

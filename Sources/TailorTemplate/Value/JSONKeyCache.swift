@@ -10,7 +10,7 @@
 ///   shared by every object of that shape;
 /// - once two records in a row have the same top-level keys, the layout of
 ///   their render context: an empty context to copy and fill in place, rather
-///   than hashing every key again.
+///   than hashing every key again (kept with the expected top-level keys).
 ///
 /// Keys are always matched by their bytes, so a record of another shape takes
 /// the ordinary path, and every result is the one ``JSONValueReader`` gives.
@@ -19,6 +19,9 @@
 final class JSONKeyCache {
     static let keyLimit = 4096
     static let byteLimit = 1 << 18
+
+    /// The parser's stack buffers, kept between records.
+    let stacks = JSONStackPool()
 
     /// One key: where its bytes are in `bytes`, their digest, and whether the
     /// bytes can stand for themselves in JSON (no quote, backslash or control
@@ -41,22 +44,27 @@ final class JSONKeyCache {
 
     /// The key ids of the last object read under each key id; the last
     /// top-level object's are `topLevelShape`.
-    private var shapesUnder: [[Int32]] = []
-    private var topLevelShape: [Int32] = []
-    /// Nested object shapes, at a hash of their key ids.
+    private var shapesUnder: [ExpectedShape] = []
+    private var topLevelShape = ExpectedShape()
+    /// Object shapes, at a hash of their key ids.
     private var dictKeys = [ObjectShape?](repeating: nil, count: 64)
-    /// The top-level key ids of the last record read.
-    private var lastContextIDs: [Int32] = []
-    private var contextLayout: ContextLayout?
+
+    /// The keys expected at one place, and once an object there had exactly
+    /// those keys, its ``Dict`` key array or (at the top level) its render
+    /// context's layout.
+    struct ExpectedShape {
+        var ids: [Int32] = []
+        var dictKeys: [Value]?
+        var layout: ContextLayout?
+    }
 
     struct ObjectShape {
         var ids: [Int32]
         var keys: [Value]
     }
 
-    /// A render context's layout, for records whose top-level keys are `ids`.
+    /// A render context's layout, for records with the same top-level keys.
     struct ContextLayout {
-        var ids: [Int32]
         /// Every key, each with `.none`.
         var empty: [String: Value]
         /// Where each member's value goes in `empty`, in member order.
@@ -72,10 +80,8 @@ final class JSONKeyCache {
         bytes = []
         slots = [Int32](repeating: -1, count: 256)
         shapesUnder = []
-        topLevelShape = []
+        topLevelShape = ExpectedShape()
         dictKeys = [ObjectShape?](repeating: nil, count: dictKeys.count)
-        lastContextIDs = []
-        contextLayout = nil
     }
 
     // MARK: Keys
@@ -190,8 +196,8 @@ final class JSONKeyCache {
     /// The key ids of the last object read under the key `parent` (-1: at
     /// the top level), to expect in the next one.
     func expectedShape(under parent: Int32) -> [Int32] {
-        if parent < 0 { return topLevelShape }
-        return Int(parent) < shapesUnder.count ? shapesUnder[Int(parent)] : []
+        if parent < 0 { return topLevelShape.ids }
+        return Int(parent) < shapesUnder.count ? shapesUnder[Int(parent)].ids : []
     }
 
     /// Remembers the key ids of the object just read, whose keys are `keys`
@@ -201,11 +207,29 @@ final class JSONKeyCache {
         ids.reserveCapacity(keys.count - start)
         for i in start..<keys.count { ids.append(keys[i].id) }
         if parent < 0 {
-            topLevelShape = ids
+            topLevelShape = ExpectedShape(ids: ids)
             return
         }
-        if Int(parent) >= shapesUnder.count { shapesUnder.append(contentsOf: repeatElement([], count: Int(parent) + 1 - shapesUnder.count)) }
-        shapesUnder[Int(parent)] = ids
+        if Int(parent) >= shapesUnder.count {
+            shapesUnder.append(contentsOf: repeatElement(ExpectedShape(), count: Int(parent) + 1 - shapesUnder.count))
+        }
+        shapesUnder[Int(parent)] = ExpectedShape(ids: ids)
+    }
+
+    /// The ``Dict`` key array for an object whose keys were exactly `ids`,
+    /// expected under `parent`, if one was made. (An object nested under the
+    /// same key may have changed what is expected there since; then nil.)
+    func expectedDictKeys(_ ids: [Int32], under parent: Int32) -> [Value]? {
+        let shape = parent < 0 ? topLevelShape : shapesUnder[Int(parent)]
+        return shape.ids == ids ? shape.dictKeys : nil
+    }
+
+    func rememberExpectedDictKeys(_ keys: [Value], for ids: [Int32], under parent: Int32) {
+        if parent < 0 {
+            if topLevelShape.ids == ids { topLevelShape.dictKeys = keys }
+        } else if shapesUnder[Int(parent)].ids == ids {
+            shapesUnder[Int(parent)].dictKeys = keys
+        }
     }
 
     // MARK: Dict keys
@@ -241,30 +265,19 @@ final class JSONKeyCache {
 
     // MARK: Context layout
 
-    /// The layout for a record whose top-level keys are `keys` from `start`
-    /// up, if one is known.
-    func contextLayout(for keys: borrowing JSONStack<JSONKey>, from start: Int) -> ContextLayout? {
-        if let layout = contextLayout, Self.ids(layout.ids, match: keys, from: start) {
-            return layout
-        }
-        return nil
-    }
-
-    /// Whether the previous record had these top-level keys too (then a
-    /// layout is worth making); remembers them for the next record.
-    func isRepeatedContext(_ keys: borrowing JSONStack<JSONKey>, from start: Int) -> Bool {
-        if Self.ids(lastContextIDs, match: keys, from: start) { return true }
-        lastContextIDs.removeAll(keepingCapacity: true)
-        for i in start..<keys.count { lastContextIDs.append(keys[i].id) }
-        return false
+    /// The context layout for a record whose top-level keys were exactly
+    /// `ids`, the previous record's, once one was made.
+    func expectedContextLayout(_ ids: [Int32]) -> ContextLayout? {
+        topLevelShape.ids == ids ? topLevelShape.layout : nil
     }
 
     /// Makes the layout for records with the top-level keys `names` (in member
-    /// order, repeats included), whose ids are the last ones noted.
-    func rememberContextLayout(names: [String]) {
+    /// order, each once), whose ids are `ids`, the ones expected at the top level.
+    func rememberContextLayout(names: [String], for ids: [Int32]) {
+        guard topLevelShape.ids == ids else { return }
         var empty = [String: Value](minimumCapacity: names.count)
         for name in names { empty[name] = Value.none }
         let positions = names.map { empty.index(forKey: $0)! }
-        contextLayout = ContextLayout(ids: lastContextIDs, empty: empty, positions: positions)
+        topLevelShape.layout = ContextLayout(empty: empty, positions: positions)
     }
 }

@@ -71,8 +71,8 @@ extension JSONParser {
             let d = bytes[position] &- UInt8(ascii: "0")
             guard d < 10 else { return }
             if digits < 19 { significand = significand &* 10 &+ UInt64(d) }
-            digits += 1
-            position += 1
+            digits &+= 1
+            position &+= 1
         }
     }
 
@@ -83,15 +83,39 @@ extension JSONParser {
     static func exactDouble(_ significand: UInt64, _ exponent: Int) -> Double? {
         guard significand <= 1 << 53, exponent >= -22, exponent <= 22 else { return nil }
         let value = Double(significand)
-        let scale = exactPowersOfTen[exponent < 0 ? -exponent : exponent]
+        let scale = exactPowerOfTen(exponent < 0 ? -exponent : exponent)
         return exponent < 0 ? value / scale : value * scale
     }
 
-    /// 10^0 through 10^22, every one exact in a double.
-    static let exactPowersOfTen: [Double] = [
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-    ]
+    /// 10^n for n in 0...22, every one exact in a double (a table the
+    /// compiler builds from the switch).
+    @inline(__always) static func exactPowerOfTen(_ n: Int) -> Double {
+        switch n {
+        case 0: return 1e0
+        case 1: return 1e1
+        case 2: return 1e2
+        case 3: return 1e3
+        case 4: return 1e4
+        case 5: return 1e5
+        case 6: return 1e6
+        case 7: return 1e7
+        case 8: return 1e8
+        case 9: return 1e9
+        case 10: return 1e10
+        case 11: return 1e11
+        case 12: return 1e12
+        case 13: return 1e13
+        case 14: return 1e14
+        case 15: return 1e15
+        case 16: return 1e16
+        case 17: return 1e17
+        case 18: return 1e18
+        case 19: return 1e19
+        case 20: return 1e20
+        case 21: return 1e21
+        default: return 1e22
+        }
+    }
 
     /// Accumulates decimal digits, or nil on overflow (the caller falls back to a float).
     static func parseInt(_ digits: UnsafeBufferPointer<UInt8>) -> Int? {

@@ -75,22 +75,24 @@ extension JSONParser {
     /// copies as they are. Eight bytes at a time while eight remain.
     @inline(__always) mutating func skipPlainBytes() {
         let end = bytes.count
+        var at = position
+        defer { position = at }
         if let base = bytes.baseAddress {
             let raw = UnsafeRawPointer(base)
-            while end - position >= 8 {
-                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+            while end &- at >= 8 {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self))
                 let special = Self.specialBytes(in: word)
                 if special != 0 {
-                    position += special.trailingZeroBitCount >> 3
+                    at &+= special.trailingZeroBitCount &>> 3
                     return
                 }
-                position += 8
+                at &+= 8
             }
         }
-        while position < end {
-            let b = bytes[position]
+        while at < end {
+            let b = bytes[at]
             guard b >= 0x20, b < 0x80, b != UInt8(ascii: "\""), b != UInt8(ascii: "\\") else { return }
-            position += 1
+            at &+= 1
         }
     }
 

@@ -22,16 +22,18 @@ struct JSONParser: ~Copyable {
     /// Reused between strings that contain escapes.
     var scratch: [UInt8] = []
     /// Elements of the arrays and member values of the objects being read.
-    var values = JSONStack<Value>(capacity: 64)
+    var values: JSONStack<Value>
     /// Member keys of the objects being read, each with a digest: a repeated
     /// key (rare) is looked for only when its digest was seen before in the
     /// same object.
-    var keys = JSONStack<JSONKey>(capacity: 32)
+    var keys: JSONStack<JSONKey>
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int, cache: JSONKeyCache? = nil) {
         self.bytes = bytes
         self.maxDepth = maxDepth
         self.cache = cache
+        values = JSONStack(capacity: 64, pool: cache?.stacks, slot: 0)
+        keys = JSONStack(capacity: 32, pool: cache?.stacks, slot: 1)
     }
 
     /// One JSON text: a value with optional whitespace around it.
@@ -98,15 +100,16 @@ struct JSONParser: ~Copyable {
     }
 
     mutating func expectWord(_ word: StaticString) throws(Failure) {
-        let start = position
         let count = word.utf8CodeUnitCount
-        let ok = word.withUTF8Buffer { expected in
-            guard bytes.count - position >= count else { return false }
-            for i in 0..<count where bytes[position + i] != expected[i] { return false }
-            return true
+        let expected = word.utf8Start
+        var ok = bytes.count - position >= count
+        var i = 0
+        while ok && i < count {
+            ok = bytes[position + i] == expected[i]
+            i += 1
         }
         guard ok else {
-            throw Failure(message: "invalid literal, expected '\(word)'", offset: start)
+            throw Failure(message: "invalid literal, expected '\(word)'", offset: position)
         }
         position += count
     }
@@ -150,10 +153,16 @@ struct JSONParser: ~Copyable {
         return .list(values.popArray(from: start) { $0 })
     }
 
-    /// Where an object's members start on the key and value stacks.
+    /// Where an object's members start on the key and value stacks, where
+    /// the object is, and whether its keys were exactly the ones expected
+    /// there.
     struct Members {
         var keys: Int
         var values: Int
+        var parent: Int32
+        /// The key ids expected, and whether the keys were exactly those.
+        var expected: [Int32] = []
+        var matchedExpected = false
     }
 
     /// Reads an object from its `{`, leaving its members on the key and value
@@ -169,7 +178,7 @@ struct JSONParser: ~Copyable {
     mutating func parseMembers(under parent: Int32) throws(Failure) -> Members {
         try enter()
         position += 1  // {
-        let members = Members(keys: keys.count, values: values.count)
+        var members = Members(keys: keys.count, values: values.count, parent: parent)
         var seenDigests: Set<UInt64>? = nil
         let cache = self.cache
         let expected = cache?.expectedShape(under: parent) ?? []
@@ -229,7 +238,9 @@ struct JSONParser: ~Copyable {
                 message: "unexpected \(describeByte(at: position - 1)), expected ',' or '}' in an object",
                 offset: position - 1)
         }
-        if let cache, !(expecting && matched == expected.count) {
+        members.matchedExpected = expecting && matched == expected.count
+        members.expected = expected
+        if let cache, !members.matchedExpected {
             cache.rememberShape(keys, from: members.keys, under: parent)
         }
         depth -= 1
@@ -264,7 +275,14 @@ struct JSONParser: ~Copyable {
     mutating func popDict(_ members: Members) -> Dict {
         let names: [Value]
         if let cache {
-            names = cache.dictKeys(keys, from: members.keys)
+            if members.matchedExpected, let shared = cache.expectedDictKeys(members.expected, under: members.parent) {
+                names = shared
+            } else {
+                names = cache.dictKeys(keys, from: members.keys)
+                if members.matchedExpected {
+                    cache.rememberExpectedDictKeys(names, for: members.expected, under: members.parent)
+                }
+            }
             keys.remove(from: members.keys)
         } else {
             names = keys.popArray(from: members.keys) { Value.string($0.name) }
@@ -275,7 +293,7 @@ struct JSONParser: ~Copyable {
     /// Moves the top-level object's members off the stacks into a render
     /// context, assigning them in order, as `Dict.stringKeyed` does.
     mutating func popContext(_ members: Members) -> [String: Value] {
-        if let layout = cache?.contextLayout(for: keys, from: members.keys) {
+        if members.matchedExpected, let layout = cache?.expectedContextLayout(members.expected) {
             // The same keys as the records before: fill a copy of their layout.
             var context = layout.empty
             for i in layout.positions.indices {
@@ -286,7 +304,8 @@ struct JSONParser: ~Copyable {
             return context
         }
         let count = keys.count - members.keys
-        let repeated = cache?.isRepeatedContext(keys, from: members.keys) ?? false
+        // The same keys as the record before, for the first time: make a layout.
+        let repeated = members.matchedExpected
         var names: [String] = []
         if repeated { names.reserveCapacity(count) }
         var context = [String: Value](minimumCapacity: count)
@@ -298,7 +317,7 @@ struct JSONParser: ~Copyable {
         }
         keys.removeTaken(from: members.keys)
         values.removeTaken(from: members.values)
-        if repeated { cache?.rememberContextLayout(names: names) }
+        if repeated { cache?.rememberContextLayout(names: names, for: members.expected) }
         return context
     }
 

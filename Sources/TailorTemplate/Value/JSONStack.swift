@@ -10,16 +10,33 @@ struct JSONStack<Element>: ~Copyable {
     private var capacity: Int
     /// How many elements are on the stack.
     private(set) var count = 0
+    /// Where the buffer comes from and goes back to, if it is reused.
+    private unowned(unsafe) let pool: JSONStackPool?
+    private let slot: Int
 
-    init(capacity: Int) {
-        self.capacity = capacity
-        base = .allocate(capacity: capacity)
+    /// A stack with room for `capacity` elements to start with, its buffer
+    /// taken from `pool` (whose `slot` holds buffers of this element type)
+    /// and given back at the end, or allocated and freed.
+    init(capacity: Int, pool: JSONStackPool? = nil, slot: Int = 0) {
+        self.pool = pool
+        self.slot = slot
+        if let (buffer, kept) = pool?.take(slot) {
+            base = buffer.assumingMemoryBound(to: Element.self)
+            self.capacity = kept
+        } else {
+            base = .allocate(capacity: capacity)
+            self.capacity = capacity
+        }
     }
 
     deinit {
         // A document that failed half-way leaves its open containers here.
         base.deinitialize(count: count)
-        base.deallocate()
+        if let pool {
+            pool.give(UnsafeMutableRawPointer(base), capacity: capacity, to: slot)
+        } else {
+            base.deallocate()
+        }
     }
 
     @inline(__always) mutating func push(_ element: consuming Element) {
@@ -89,5 +106,32 @@ struct JSONKey {
     func hasSameBytes(as other: borrowing JSONKey) -> Bool {
         if id >= 0 && other.id >= 0 { return id == other.id }
         return name.utf8.elementsEqual(other.name.utf8)
+    }
+}
+
+/// Stack buffers kept between the records a ``JSONRecordReader`` reads, one
+/// per slot (a slot always holds buffers of one element type), so that a
+/// record does not allocate its stacks.
+final class JSONStackPool {
+    /// Larger buffers (elements) are freed rather than kept.
+    static let largestKept = 1 << 16
+
+    private var buffers: [(UnsafeMutableRawPointer, capacity: Int)?] = [nil, nil]
+
+    deinit {
+        for case let (buffer, _)? in buffers { buffer.deallocate() }
+    }
+
+    func take(_ slot: Int) -> (UnsafeMutableRawPointer, Int)? {
+        defer { buffers[slot] = nil }
+        return buffers[slot].map { ($0.0, $0.capacity) }
+    }
+
+    func give(_ buffer: UnsafeMutableRawPointer, capacity: Int, to slot: Int) {
+        guard buffers[slot] == nil, capacity <= Self.largestKept else {
+            buffer.deallocate()
+            return
+        }
+        buffers[slot] = (buffer, capacity)
     }
 }
