@@ -101,7 +101,7 @@ final class JSONKeyCache {
             if id < 0 { return insert(raw, digest: digest, at: slot) }
             let entry = entries[id]
             if entry.digest == digest, entry.count == raw.count, storedBytes(entry, equal: raw.baseAddress) {
-                return JSONKey(name: "", digest: digest, id: Int32(truncatingIfNeeded: id))
+                return JSONKey(digest: digest, id: Int32(truncatingIfNeeded: id))
             }
             slot = (slot + 1) & mask
         }
@@ -136,7 +136,7 @@ final class JSONKeyCache {
                 == b.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
         }
         guard same else { return nil }
-        return (JSONKey(name: "", digest: entry.digest, id: id), count + 1)
+        return (JSONKey(digest: entry.digest, id: id), count + 1)
     }
 
     @inline(__always) private static func slot(_ digest: UInt64, _ mask: Int) -> Int {
@@ -178,7 +178,7 @@ final class JSONKeyCache {
         slots[slot] = id
         // At most half full, so probes stay short.
         if names.count * 2 > slots.count { rehash(capacity: slots.count * 2) }
-        return JSONKey(name: "", digest: digest, id: id)
+        return JSONKey(digest: digest, id: id)
     }
 
     private func rehash(capacity: Int) {

@@ -9,18 +9,19 @@ extension JSONParser {
         return String(decoding: scratch, as: UTF8.self)
     }
 
-    /// Reads an object key with a digest of its decoded bytes. With a cache,
-    /// the key comes from it.
-    mutating func parseKey() throws(Failure) -> JSONKey {
+    /// Reads an object key with a digest of its decoded bytes, and its name.
+    /// With a cache, the key comes from it (and the name is left empty: the
+    /// cache has it).
+    mutating func parseKey() throws(Failure) -> (JSONKey, name: String) {
         if let range = try scanString() {
             return makeKey(UnsafeBufferPointer(rebasing: bytes[range]))
         }
         return scratch.withUnsafeBufferPointer { makeKey($0) }
     }
 
-    @inline(__always) func makeKey(_ raw: UnsafeBufferPointer<UInt8>) -> JSONKey {
-        if let cache { return cache.key(raw, digest: Self.digest(raw)) }
-        return JSONKey(name: String(decoding: raw, as: UTF8.self), digest: Self.digest(raw))
+    @inline(__always) func makeKey(_ raw: UnsafeBufferPointer<UInt8>) -> (JSONKey, name: String) {
+        if let cache { return (cache.key(raw, digest: Self.digest(raw)), "") }
+        return (JSONKey(digest: Self.digest(raw)), String(decoding: raw, as: UTF8.self))
     }
 
     /// Reads a string from its opening quote to past its closing one. When it

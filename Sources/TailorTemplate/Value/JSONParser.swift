@@ -27,6 +27,8 @@ struct JSONParser: ~Copyable {
     /// key (rare) is looked for only when its digest was seen before in the
     /// same object.
     var keys: JSONStack<JSONKey>
+    /// The names of `keys`, beside them, when there is no cache to keep them.
+    var names: JSONStack<String>
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int, cache: JSONKeyCache? = nil) {
         self.bytes = bytes
@@ -34,6 +36,7 @@ struct JSONParser: ~Copyable {
         self.cache = cache
         values = JSONStack(capacity: 64, pool: cache?.stacks, slot: 0)
         keys = JSONStack(capacity: 32, pool: cache?.stacks, slot: 1)
+        names = JSONStack(capacity: cache == nil ? 32 : 0, pool: cache?.stacks, slot: 2)
     }
 
     /// One JSON text: a value with optional whitespace around it.
@@ -201,13 +204,14 @@ struct JSONParser: ~Copyable {
                     offset: position)
             }
             let key: JSONKey
+            var name = ""
             if expecting, matched < expected.count, let (found, length) = cache?.key(expected[matched], at: position, in: bytes) {
                 key = found
                 position += length
                 matched += 1
             } else {
                 expecting = false
-                key = try parseKey()
+                (key, name) = try parseKey()
             }
             skipWhitespace()
             guard peek() == UInt8(ascii: ":") else {
@@ -220,10 +224,11 @@ struct JSONParser: ~Copyable {
             position += 1
             skipWhitespace()
             let value = try parseValue(under: key.id)
-            if !expecting, let earlier = earlierMember(key, members, seen: &seenDigests) {
+            if !expecting, let earlier = earlierMember(key, name, members, seen: &seenDigests) {
                 values.replace(at: members.values + earlier, with: consume value)
             } else {
-                keys.push(consume key)
+                keys.push(key)
+                if cache == nil { names.push(consume name) }
                 values.push(consume value)
             }
             skipWhitespace()
@@ -254,7 +259,7 @@ struct JSONParser: ~Copyable {
     /// The member number of an earlier member of the current object whose key
     /// has the same bytes as `key`, if any. Digests are compared first; only an
     /// equal digest costs a comparison of the keys.
-    func earlierMember(_ key: borrowing JSONKey, _ members: Members, seen: inout Set<UInt64>?) -> Int? {
+    func earlierMember(_ key: JSONKey, _ name: String, _ members: Members, seen: inout Set<UInt64>?) -> Int? {
         let count = keys.count - members.keys
         if count > Self.linearDigestSearchLimit {
             if seen == nil {
@@ -265,7 +270,9 @@ struct JSONParser: ~Copyable {
             if seen!.insert(key.digest).inserted { return nil }
         }
         for i in members.keys..<keys.count where keys[i].digest == key.digest {
-            if keys[i].hasSameBytes(as: key) { return i - members.keys }
+            // Cached keys have the same bytes exactly when they have the same id.
+            let same = key.id >= 0 ? keys[i].id == key.id : names[i].utf8.elementsEqual(name.utf8)
+            if same { return i - members.keys }
         }
         return nil
     }
@@ -273,21 +280,21 @@ struct JSONParser: ~Copyable {
     /// Moves an object's members off the stacks into a ``Dict``; repeated keys
     /// were merged as they were read.
     mutating func popDict(_ members: Members) -> Dict {
-        let names: [Value]
+        let dictKeys: [Value]
         if let cache {
             if members.matchedExpected, let shared = cache.expectedDictKeys(members.expected, under: members.parent) {
-                names = shared
+                dictKeys = shared
             } else {
-                names = cache.dictKeys(keys, from: members.keys)
+                dictKeys = cache.dictKeys(keys, from: members.keys)
                 if members.matchedExpected {
-                    cache.rememberExpectedDictKeys(names, for: members.expected, under: members.parent)
+                    cache.rememberExpectedDictKeys(dictKeys, for: members.expected, under: members.parent)
                 }
             }
-            keys.remove(from: members.keys)
         } else {
-            names = keys.popArray(from: members.keys) { Value.string($0.name) }
+            dictKeys = names.popArray(from: members.keys) { Value.string($0) }
         }
-        return Dict(uniqueKeys: names, values: values.popArray(from: members.values) { $0 })
+        keys.remove(from: members.keys)
+        return Dict(uniqueKeys: dictKeys, values: values.popArray(from: members.values) { $0 })
     }
 
     /// Moves the top-level object's members off the stacks into a render
@@ -311,11 +318,13 @@ struct JSONParser: ~Copyable {
         var context = [String: Value](minimumCapacity: count)
         for i in 0..<count {
             let key = keys.take(members.keys + i)
-            let name = cache?.name(key.id) ?? key.name
+            let name: String
+            if let cache { name = cache.name(key.id) } else { name = self.names.take(members.keys + i) }
             if repeated { names.append(name) }
             context[name] = values.take(members.values + i)
         }
         keys.removeTaken(from: members.keys)
+        if cache == nil { self.names.removeTaken(from: members.keys) }
         values.removeTaken(from: members.values)
         if repeated { cache?.rememberContextLayout(names: names, for: members.expected) }
         return context

@@ -85,28 +85,22 @@ struct JSONStack<Element>: ~Copyable {
     }
 
     private mutating func grow() {
-        let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+        let larger = UnsafeMutablePointer<Element>.allocate(capacity: max(capacity * 2, 16))
         larger.moveInitialize(from: base, count: count)
         base.deallocate()
         base = larger
-        capacity *= 2
+        capacity = max(capacity * 2, 16)
     }
 }
 
 /// An object key waiting on a ``JSONStack`` for its object to close, with the
-/// digest that finds repeats. A key a
-/// ``JSONKeyCache`` found has the cache's id for its bytes and no name of its
-/// own (the cache has it); any other has the id -1.
+/// digest that finds repeats. A key a ``JSONKeyCache`` found has the cache's
+/// id for its bytes (the cache has its name); any other has the id -1, and
+/// its name waits on a stack of its own. (A plain value, so stacks of keys
+/// are dropped without destroying each.)
 struct JSONKey {
-    var name: String
     var digest: UInt64
     var id: Int32 = -1
-
-    /// Two keys with the same bytes (the caller has compared digests).
-    func hasSameBytes(as other: borrowing JSONKey) -> Bool {
-        if id >= 0 && other.id >= 0 { return id == other.id }
-        return name.utf8.elementsEqual(other.name.utf8)
-    }
 }
 
 /// Stack buffers kept between the records a ``JSONRecordReader`` reads, one
@@ -116,7 +110,7 @@ final class JSONStackPool {
     /// Larger buffers (elements) are freed rather than kept.
     static let largestKept = 1 << 16
 
-    private var buffers: [(UnsafeMutableRawPointer, capacity: Int)?] = [nil, nil]
+    private var buffers: [(UnsafeMutableRawPointer, capacity: Int)?] = [nil, nil, nil]
 
     deinit {
         for case let (buffer, _)? in buffers { buffer.deallocate() }
