@@ -102,6 +102,21 @@ import Testing
         }
     }
 
+    // MARK: Literals
+
+    @Test(arguments: [
+        ("true", Value.bool(true)), ("false", .bool(false)), ("null", .none), ("[true,false,null]", [true, false, .none]),
+        (" true ", .bool(true)), ("[null]", [.none]),
+    ])
+    func literal(text: String, expected: Value) throws {
+        #expect(try reader.read(text) == expected)
+    }
+
+    @Test(arguments: ["tru", "truE", "fals", "falsy", "nul", "nulL", "[tru]", "[fals", "True", "none"])
+    func badLiteral(text: String) {
+        #expect(throws: JSONReadError.self) { try reader.read(text) }
+    }
+
     // MARK: Strings
 
     /// A special character at every position of a longer string, so that each

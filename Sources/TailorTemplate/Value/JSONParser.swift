@@ -94,14 +94,29 @@ struct JSONParser: ~Copyable {
             let members = try parseMembers(under: parent)
             return .dict(popDict(members))
         case UInt8(ascii: "["): return try parseArray(under: parent)
-        case UInt8(ascii: "t"): try expectWord("true"); return .bool(true)
-        case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
-        case UInt8(ascii: "n"): try expectWord("null"); return .none
+        case UInt8(ascii: "t"):
+            if hasWord(0x6575_7274) { position += 4 } else { try expectWord("true") }  // "true"
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            if hasWord(0x6573_6C61, after: 1) { position += 5 } else { try expectWord("false") }  // "alse"
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            if hasWord(0x6C6C_756E) { position += 4 } else { try expectWord("null") }  // "null"
+            return .none
         default:
             throw Failure(message: "unexpected \(describeByte(at: position)), expected a value", offset: position)
         }
     }
 
+    /// Whether the four bytes `after` bytes past `position` are `word` (its
+    /// first byte lowest): a literal recognised in one comparison.
+    @inline(__always) func hasWord(_ word: UInt32, after skip: Int = 0) -> Bool {
+        guard bytes.count - position - skip >= 4, let base = bytes.baseAddress else { return false }
+        let found = UnsafeRawPointer(base + position + skip).loadUnaligned(as: UInt32.self)
+        return UInt32(littleEndian: found) == word
+    }
+
+    /// Steps over `word`, or fails naming it.
     mutating func expectWord(_ word: StaticString) throws(Failure) {
         let count = word.utf8CodeUnitCount
         let expected = word.utf8Start
@@ -117,7 +132,7 @@ struct JSONParser: ~Copyable {
         position += count
     }
 
-    mutating func enter() throws(Failure) {
+    @inline(__always) mutating func enter() throws(Failure) {
         depth += 1
         if depth > maxDepth {
             throw Failure(message: "nesting deeper than \(maxDepth) arrays and objects", offset: position)
