@@ -105,9 +105,9 @@ import Testing
     // MARK: Literals
 
     @Test(arguments: [
-        ("true", Value.bool(true)), ("false", .bool(false)), ("null", .none), ("[true,false,null]", [true, false, .none]),
-        (" true ", .bool(true)), ("[null]", [.none]),
-    ])
+        ("true", Value.bool(true)), ("false", .bool(false)), ("null", .none),
+        ("[true,false,null]", .list([.bool(true), .bool(false), .none])), (" true ", .bool(true)), ("[null]", .list([.none])),
+    ] as [(String, Value)])
     func literal(text: String, expected: Value) throws {
         #expect(try reader.read(text) == expected)
     }
