@@ -219,7 +219,7 @@ import Testing
 
     /// Objects small and large (past the linear digest search), with repeats
     /// early, late and many times, against a plain dictionary-and-order model.
-    @Test(arguments: [3, 16, 17, 40, 300])
+    @Test(arguments: [3, 16, 17, 32, 33, 40, 300])
     func repeatedKeysInObjectsOfEverySize(size: Int) throws {
         var generator = SplitMix(seed: UInt64(size))
         var members: [(String, Int)] = []

@@ -269,7 +269,7 @@ struct JSONParser: ~Copyable {
 
     /// Objects with more members than this look digests up in a set rather
     /// than one by one.
-    static let linearDigestSearchLimit = 16
+    static let linearDigestSearchLimit = 32
 
     /// The member number of an earlier member of the current object whose key
     /// has the same bytes as `key`, if any. Digests are compared first; only an
