@@ -25,7 +25,8 @@ public final class JSONLinesReader: Sequence, IteratorProtocol {
     private let bytes: ByteStream
     private var lineNumber = 0
     private var buffer: [UInt8] = []
-    private let reader = JSONValueReader()
+    /// Lines of one file tend to share their keys; the reader keeps them.
+    private let reader = JSONRecordReader()
 
     public init(path: String, role: String = "JSONL") throws(DataFileError) {
         bytes = try ByteStream(path: path, role: role)

@@ -30,6 +30,13 @@ public struct Dict: Sendable {
         for (k, v) in pairs { self[k] = v }
     }
 
+    /// A dict over keys the caller has already made unique (a JSON object whose
+    /// repeated keys were merged), taking both arrays as they are.
+    init(uniqueKeys keys: [Value], values: [Value]) {
+        storage = Storage(keys: keys, values: values)
+        rebuildIndex()
+    }
+
     public var keys: [Value] { storage.keys }
     public var values: [Value] { storage.values }
     public var count: Int { storage.keys.count }

@@ -65,7 +65,8 @@ struct CampaignBench {
         let htmlOnly = self.htmlOnly
         Parallel.run(workers: workers) { [lines] _ in
             var local = Outcome()
-            let reader = JSONValueReader()
+            // One per worker: it keeps the contexts' keys and layout from one to the next.
+            let reader = JSONRecordReader()
             while true {
                 let first = next.take() * Self.chunkSize
                 guard first < lines.count else { break }

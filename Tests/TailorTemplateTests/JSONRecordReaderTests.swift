@@ -1,0 +1,120 @@
+import Testing
+@testable import TailorTemplate
+
+/// The record reader keeps keys, shapes and layouts between records; every
+/// result must still be the plain reader's.
+@Suite struct JSONRecordReaderTests {
+    let plain = JSONValueReader()
+
+    /// The plain reader's answer and the record reader's, as comparable text.
+    func both(_ text: String, _ records: JSONRecordReader) -> (plain: String, records: String, plainContext: String, context: String) {
+        let bytes = Array(text.utf8)
+        return (
+            Self.describe(Result { () throws(JSONReadError) -> Value in try plain.read(bytes) }),
+            Self.describe(Result { () throws(JSONReadError) -> Value in try records.read(bytes) }),
+            Self.describe(Result { () throws(JSONReadError) in try plain.readObject(bytes) }),
+            Self.describe(Result { () throws(JSONReadError) in try records.readObject(bytes) })
+        )
+    }
+
+    static func describe(_ result: Result<Value, JSONReadError>) -> String {
+        switch result {
+        case .success(let value): return JSONValueWriter.string(value) + " " + types(value)
+        case .failure(let error): return "\(error.line):\(error.column):\(error.offset): \(error.message)"
+        }
+    }
+
+    static func describe(_ result: Result<[String: Value], JSONReadError>) -> String {
+        switch result {
+        case .success(let context):
+            return context.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+                .map { "\(Array($0.utf8))=\(JSONValueWriter.string(context[$0]!)) \(types(context[$0]!))" }
+                .joined(separator: "; ")
+        case .failure(let error): return "\(error.line):\(error.column):\(error.offset): \(error.message)"
+        }
+    }
+
+    static func types(_ value: Value) -> String {
+        switch value {
+        case .list(let items): return "[" + items.map(types).joined(separator: ",") + "]"
+        case .dict(let dict): return "{" + dict.values.map(types).joined(separator: ",") + "}"
+        default: return value.typeName
+        }
+    }
+
+    func expectSame(_ texts: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+        let records = JSONRecordReader()
+        let contexts = JSONRecordReader()
+        for text in texts {
+            let (a, b, c, _) = both(text, records)
+            let d = both(text, contexts).context
+            #expect(a == b, "read \(text)", sourceLocation: sourceLocation)
+            #expect(c == d, "readObject \(text)", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func recordsOfOneShape() {
+        let records = (0..<20).map {
+            #"{"id": "R\#($0)", "n": \#($0), "price": \#($0).5, "tags": ["a", "b"], "recs": [{"p": 1, "q": "x"}, {"p": 2, "q": "y"}]}"#
+        }
+        expectSame(records)
+    }
+
+    @Test func shapesThatChange() {
+        expectSame([
+            #"{"a": 1, "b": 2, "c": 3}"#, #"{"a": 1, "b": 2, "c": 3}"#, #"{"a": 1, "b": 2, "c": 3}"#,
+            #"{"a": 1, "b": 2}"#, #"{"a": 1, "b": 2, "c": 3, "d": 4}"#, #"{"b": 1, "a": 2, "c": 3}"#,
+            #"{"a": 1, "b": 2, "c": 3}"#, #"{"a": {"x": 1}, "b": [{"x": 1, "y": 2}, {"y": 2, "x": 1}, {"x": 3}]}"#,
+            #"{"a": {"x": 1}, "b": [{"x": 1, "y": 2}, {"x": 1, "y": 2, "z": 3}, {}]}"#, #"{}"#, #"{"a": 1}"#,
+        ])
+    }
+
+    @Test func objectsNestedUnderTheSameKey() {
+        // The inner object changes what is expected under "k" while the outer one is being read.
+        expectSame([
+            #"{"k": {"x": 1, "y": 2}}"#, #"{"k": {"x": 1, "y": 2}}"#, #"{"k": {"x": {"k": {"p": 1}}, "y": 2}}"#,
+            #"{"k": {"k": {"a": 1}, "b": 2}}"#, #"{"k": {"k": {"a": 1}, "b": 2}}"#, #"{"k": {"k": {"k": [1], "b": 2}, "b": 2}}"#,
+            #"{"k": {"k": {"a": 1}, "b": 2}}"#, #"{"k": [{"a": 1}, {"k": {"a": 2}}, {"a": 3}]}"#, #"{"k": [{"a": 1}, {"a": 2}]}"#,
+        ])
+    }
+
+    @Test func keysSpelledAnotherWay() {
+        // The same key bytes written with escapes, keys that are not plain, and repeats.
+        expectSame([
+            #"{"a": 1, "q\"uote": 2, "tab\tkey": 3, "é": 4}"#, #"{"a": 1, "q\"uote": 2, "tab\tkey": 3, "é": 4}"#,
+            #"{"\u0061": 1, "q\u0022uote": 2, "tab\u0009key": 3, "\u00e9": 4}"#,
+            #"{"a": 1, "q\"uote": 2, "tab\tkey": 3, "é": 4, "a": 5}"#,
+            #"{"a": 1, "q\"uote": 2, "a": 3, "é": 4}"#, #"{"é": 1, "e\u0301": 2, "é": 3}"#, #"{"é": 1, "e\u0301": 2, "é": 3}"#,
+            #"{"q": 1, "qq": 2}"#, #"{"q": 1, "q\"": 2}"#, #"{"q\"": 1, "q": 2}"#,
+        ])
+    }
+
+    @Test func badRecordsInBetween() {
+        expectSame([
+            #"{"a": 1, "b": "x"}"#, #"{"a": 1, "b": "x"}"#, #"{"a": 1, "b": "x"#, #"{"a": 1, "b": "x"}"#,
+            #"{"a": 1, "b"  "x"}"#, #"{"a": 1, "b": "x"} ["#, #"[1, 2]"#, #"{"a": 1, "b": "x"}"#,
+            "{\"a\": 1, \"b\u{1}\": 2}", #"{"a": 1, "b": "\ud800"}"#, #"{"a": 1, "b": "x"}"#,
+        ])
+    }
+
+    @Test func keysNearTheEndOfTheInput() {
+        // Expected keys are compared a word at a time; the input may end right after one.
+        expectSame([#"{"k": {"a": 1}}"#, #"{"k": {"a": 1}}"#, #"{"k": {"a""#, #"{"k": {"a"#, #"{"k": {"#, #"{"k": {"ab": 1}}"#])
+    }
+
+    @Test func manyDistinctKeysRestartTheCache() {
+        // More keys than the cache keeps: it starts again between records.
+        let records = (0..<300).map { record in
+            "{" + (0..<20).map { #""key_\#(record)_\#($0)": \#($0)"# }.joined(separator: ", ") + ", \"same\": 1}"
+        }
+        expectSame(records + records.prefix(5))
+    }
+
+    @Test func readObjectFillsAKnownLayout() throws {
+        let reader = JSONRecordReader()
+        for i in 0..<5 {
+            let context = try reader.readObject(Array(#"{"first": "Ada", "n": \#(i), "nested": {"x": [\#(i)]}}"#.utf8))
+            #expect(context == ["first": "Ada", "n": .int(i), "nested": .dict(Dict([(.string("x"), [.int(i)])]))])
+        }
+    }
+}
