@@ -1,7 +1,7 @@
 import Testing
 @testable import TailorTemplate
 
-/// The record reader keeps keys, shapes and layouts between records; every
+/// The record reader keeps keys and shapes between records; every
 /// result must still be the plain reader's.
 @Suite struct JSONRecordReaderTests {
     let plain = JSONValueReader()
@@ -110,7 +110,7 @@ import Testing
         expectSame(records + records.prefix(5))
     }
 
-    @Test func readObjectFillsAKnownLayout() throws {
+    @Test func readObjectOfTheSameShapeAgain() throws {
         let reader = JSONRecordReader()
         for i in 0..<5 {
             let context = try reader.readObject(Array(#"{"first": "Ada", "n": \#(i), "nested": {"x": [\#(i)]}}"#.utf8))

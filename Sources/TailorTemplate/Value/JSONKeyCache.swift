@@ -7,10 +7,7 @@
 ///   the key ids of the last object there: the next object's keys are first
 ///   compared with those bytes, in order, before being read the long way;
 /// - the key list of each object shape as the `[Value]` a ``Dict`` takes,
-///   shared by every object of that shape;
-/// - once two records in a row have the same top-level keys, the layout of
-///   their render context: an empty context to copy and fill in place, rather
-///   than hashing every key again (kept with the expected top-level keys).
+///   shared by every object of that shape.
 ///
 /// Keys are always matched by their bytes, so a record of another shape takes
 /// the ordinary path, and every result is the one ``JSONValueReader`` gives.
@@ -50,25 +47,15 @@ final class JSONKeyCache {
     private var dictKeys = [ObjectShape?](repeating: nil, count: 64)
 
     /// The keys expected at one place, and once an object there had exactly
-    /// those keys, its ``Dict`` key array or (at the top level) its render
-    /// context's layout.
+    /// those keys, its ``Dict`` key array.
     struct ExpectedShape {
         var ids: [Int32] = []
         var dictKeys: [Value]?
-        var layout: ContextLayout?
     }
 
     struct ObjectShape {
         var ids: [Int32]
         var keys: [Value]
-    }
-
-    /// A render context's layout, for records with the same top-level keys.
-    struct ContextLayout {
-        /// Every key, each with `.none`.
-        var empty: [String: Value]
-        /// Where each member's value goes in `empty`, in member order.
-        var positions: [Dictionary<String, Value>.Index]
     }
 
     /// Called before each record: a cache past its bounds starts again here,
@@ -261,23 +248,5 @@ final class JSONKeyCache {
         guard ids.count == keys.count - start else { return false }
         for i in ids.indices where ids[i] != keys[start + i].id { return false }
         return true
-    }
-
-    // MARK: Context layout
-
-    /// The context layout for a record whose top-level keys were exactly
-    /// `ids`, the previous record's, once one was made.
-    func expectedContextLayout(_ ids: [Int32]) -> ContextLayout? {
-        topLevelShape.ids == ids ? topLevelShape.layout : nil
-    }
-
-    /// Makes the layout for records with the top-level keys `names` (in member
-    /// order, each once), whose ids are `ids`, the ones expected at the top level.
-    func rememberContextLayout(names: [String], for ids: [Int32]) {
-        guard topLevelShape.ids == ids else { return }
-        var empty = [String: Value](minimumCapacity: names.count)
-        for name in names { empty[name] = Value.none }
-        let positions = names.map { empty.index(forKey: $0)! }
-        topLevelShape.layout = ContextLayout(empty: empty, positions: positions)
     }
 }

@@ -315,33 +315,17 @@ struct JSONParser: ~Copyable {
     /// Moves the top-level object's members off the stacks into a render
     /// context, assigning them in order, as `Dict.stringKeyed` does.
     mutating func popContext(_ members: Members) -> [String: Value] {
-        if members.matchedExpected, let layout = cache?.expectedContextLayout(members.expected) {
-            // The same keys as the records before: fill a copy of their layout.
-            var context = layout.empty
-            for i in layout.positions.indices {
-                context.values[layout.positions[i]] = values.take(members.values + i)
-            }
-            values.removeTaken(from: members.values)
-            keys.remove(from: members.keys)
-            return context
-        }
         let count = keys.count - members.keys
-        // The same keys as the record before, for the first time: make a layout.
-        let repeated = members.matchedExpected
-        var names: [String] = []
-        if repeated { names.reserveCapacity(count) }
         var context = [String: Value](minimumCapacity: count)
         for i in 0..<count {
             let key = keys.take(members.keys + i)
             let name: String
             if let cache { name = cache.name(key.id) } else { name = self.names.take(members.keys + i) }
-            if repeated { names.append(name) }
             context[name] = values.take(members.values + i)
         }
         keys.removeTaken(from: members.keys)
         if cache == nil { self.names.removeTaken(from: members.keys) }
         values.removeTaken(from: members.values)
-        if repeated { cache?.rememberContextLayout(names: names, for: members.expected) }
         return context
     }
 

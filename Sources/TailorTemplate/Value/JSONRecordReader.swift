@@ -1,8 +1,8 @@
 /// Reads many JSON records of one shape, one after another: the objects of a
 /// JSONL profiles file, or a batch's contexts. The results are those of
 /// ``JSONValueReader``; the difference is speed, because the reader keeps the
-/// records' key strings, their objects' key lists and their render context's
-/// layout from one record to the next (``JSONKeyCache``).
+/// records' key strings and their objects' key lists from one record to the
+/// next (``JSONKeyCache``).
 ///
 /// A reader is for one thread: make one per worker.
 ///
