@@ -15,22 +15,25 @@ enum ValueLimits {
 
     /// Throws when `count` pieces of `unit` bytes each would be more than ``maxBytes``.
     static func checkBytes(_ unit: Int, times count: Int = 1, _ what: @autoclosure () -> String) throws {
-        guard let total = product(unit, count), total <= maxBytes else {
-            throw TemplateError(
-                .limit, "\(what()) would build a string of \(describe(product(unit, count))) bytes, "
-                    + "more than the \(maxBytes) a value may hold",
-                help: "check the count or width: it is far larger than any message needs")
-        }
+        try check(unit, times: count, within: maxBytes, what(), noun: "a string", unitName: "bytes",
+            help: "check the count or width: it is far larger than any message needs")
     }
 
     /// Throws when `count` runs of `unit` items each would be more than ``maxItems``.
     static func checkItems(_ unit: Int, times count: Int = 1, _ what: @autoclosure () -> String) throws {
-        guard let total = product(unit, count), total <= maxItems else {
-            throw TemplateError(
-                .limit, "\(what()) would build a list of \(describe(product(unit, count))) items, "
-                    + "more than the \(maxItems) a value may hold",
-                help: "check the count: it is far larger than any message needs")
-        }
+        try check(unit, times: count, within: maxItems, what(), noun: "a list", unitName: "items",
+            help: "check the count: it is far larger than any message needs")
+    }
+
+    private static func check(
+        _ unit: Int, times count: Int, within limit: Int, _ what: @autoclosure () -> String, noun: String,
+        unitName: String, help: String
+    ) throws {
+        if let total = product(unit, count), total <= limit { return }
+        throw TemplateError(
+            .limit, "\(what()) would build \(noun) of \(describe(product(unit, count))) \(unitName), "
+                + "more than the \(limit) a value may hold",
+            help: help)
     }
 
     /// `unit * count` with negatives as zero; nil when it overflows.
