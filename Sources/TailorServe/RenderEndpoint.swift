@@ -12,9 +12,10 @@ import TailorTemplate
 ///
 /// The body is read (up to the size limit), parsed, assigned its segments and
 /// rendered on a ``RenderThreads`` thread, from the catalog snapshot current
-/// when the request arrived, and refused when ``MessageGuards`` say so. With an `Idempotency-Key`, the
-/// ``IdempotencyStore`` decides whether to render at all, and the key fixes
-/// the Message-ID (a retry after the key expired still gets the same id).
+/// when the request arrived, and refused when ``MessageGuards`` say so. With
+/// an `Idempotency-Key`, the ``IdempotencyStore`` decides whether to render at
+/// all, and the key fixes the Message-ID (a retry after the key expired still
+/// gets the same id).
 struct RenderEndpoint: Sendable {
     let catalog: CampaignCatalog
     let store: IdempotencyStore

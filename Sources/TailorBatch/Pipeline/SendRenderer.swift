@@ -6,9 +6,10 @@ import TailorTemplate
 /// One recipient of a send, rendered and checked before its message exists:
 /// the templates render (the HTML recorded when validation is on), the
 /// ``MessageGuards`` refuse a message that would show template syntax or
-/// whose HTML holds a character HTML forbids, the body is validated when ``BodyValidation`` says so, and the
-/// MIME message is built, with the record it adds to an mbox or JSONL file.
-/// Shared by the rendering threads, so the writer only appends.
+/// whose HTML holds a character HTML forbids, the body is validated when
+/// ``BodyValidation`` says so, and the MIME message is built, with the record
+/// it adds to an mbox or JSONL file. Shared by the rendering threads, so the
+/// writer only appends.
 final class SendRenderer: Sendable {
     let renderer: RecipientRenderer
     /// Nil with `--validate off`.
