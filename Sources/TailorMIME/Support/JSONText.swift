@@ -110,7 +110,7 @@ public indirect enum JSONText: Sendable, Equatable {
     }
 
     /// Eight bytes tested together, SWAR fashion: the high bit of each byte that
-    /// may start an escape (below `0x20`, `"`, `\\`, `0x7F` and above), lowest
+    /// may start an escape (below `0x20`, `"`, `\`, `0x7F` and above), lowest
     /// first. A borrow or carry can mark a byte falsely only above one marked
     /// rightly, so the lowest mark is exact; ``needsEscape(_:in:)`` decides.
     @inline(__always) private static func candidates(_ loaded: UInt64) -> UInt64 {
