@@ -91,6 +91,13 @@ enum StringFilters {
             throw TemplateError(.runtime, "expected length >= \(endLength), got \(length)")
         }
         guard leeway >= 0 else { throw TemplateError(.runtime, "expected leeway >= 0, got \(leeway)") }
+        return try truncated(value, length: length, killwords: killwords, end: end, leeway: leeway)
+    }
+
+    /// `truncate` with its arguments bound and checked (`length` at least the
+    /// length of `end`, `leeway` not negative).
+    static func truncated(_ value: Value, length: Int, killwords: Bool, end: String, leeway: Int) throws -> Value {
+        let endLength = end.unicodeScalars.count
         let text = try value.stringify()
         // Never more scalars than UTF-8 bytes: most names fit without counting.
         if text.utf8.count <= length + leeway { return value.isMarkup ? value : .string(text) }

@@ -161,7 +161,7 @@ extension Compiler {
         }
     }
 
-    private func constantValues(_ items: [Expr]) -> [Value]? {
+    func constantValues(_ items: [Expr]) -> [Value]? {
         var values: [Value] = []
         for item in items {
             guard case .constant(let v, _) = item else { return nil }
@@ -238,6 +238,9 @@ extension Compiler {
                 throw error(.unknownFilter, "no filter named '\(name)'", at: span)
             }
             return { _ in try locating(source, span) { throw TemplateError(.unknownFilter, "no filter named '\(name)'") } }
+        }
+        if let fast = compileFilterFastPath(name, args, span, input: input) {
+            return fast
         }
         if args.isEmpty {
             return { rt in try locating(source, span) { try filter(try input(rt), .empty, rt) } }
