@@ -82,13 +82,42 @@ import Testing
         }
     }
 
+    /// `"%.Nf"|format(v)` with a literal format prints what the same format
+    /// through a variable prints, for every kind of value, errors included.
+    @Test(arguments: ["%.2f", "%.0f", "%.9f", "%.2d", "%.2f%%", "%s"])
+    func literalFixedPointFormatMatchesGeneralPath(_ format: String) throws {
+        let values = [
+            "1.005", "420.71", "-0.0", "-2.5", "0", "7", "-12", "true", "null", "\"x\"", "[1]", "1e300", "1e-320",
+            "123456789012345678", "undefined",
+        ]
+        for value in values {
+            let v = value == "undefined" ? "" : #""v": \#(value), "#
+            let json = #"{\#(v)"f": "\#(format)"}"#
+            let fast = Result { try render(#"{{ "\#(format)"|format(v) }}"#, json) }
+            let general = Result { try render("{{ f|format(v) }}", json) }
+            switch (fast, general) {
+            case (.success(let a), .success(let b)):
+                #expect(a == b, "v = \(value)")
+            case (.failure(let a as TemplateError), .failure(let b as TemplateError)):
+                // The literal is longer than `f` by this much, which moves the filter right.
+                let shift = format.count + 2 - 1
+                #expect(a.message == b.message && a.line == b.line && a.column == b.column + shift, "v = \(value)")
+            default:
+                Issue.record("v = \(value): \(fast) vs \(general)")
+            }
+        }
+    }
+
     @Test func replacedFilterIsUsed() throws {
         let env = makeEnvironment()
         env.addFilter("default") { _, _, _ in .string("mine") }
         env.addFilter("truncate") { _, _, _ in .string("cut") }
         env.addFilter("trim") { _, _, _ in .string("trimmed") }
-        let out = try env.template(source: "{{ v|default('x', true) }} {{ v|truncate(5) }} {{ v|trim }} {{ v|d('y') }}", name: "main")
-            .render(context(#"{"v": "text"}"#))
-        #expect(out == "mine cut trimmed text")
+        env.addFilter("format") { _, _, _ in .string("formatted") }
+        let out = try env.template(
+            source: "{{ v|default('x', true) }} {{ v|truncate(5) }} {{ v|trim }} {{ v|d('y') }} {{ '%.2f'|format(1.5) }}",
+            name: "main"
+        ).render(context(#"{"v": "text"}"#))
+        #expect(out == "mine cut trimmed text formatted")
     }
 }

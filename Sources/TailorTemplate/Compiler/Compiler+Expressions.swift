@@ -60,6 +60,11 @@ extension Compiler {
             return try compileCall(callee, args, span)
 
         case .filter(let base, let name, let args, let span):
+            if name == "format", case .constant(.string(let format), _) = base,
+                let fast = try compileFixedPointFormat(format, args, span)
+            {
+                return fast
+            }
             let b = try compile(base)
             return try compileFilter(name, args, span) { rt in try b(rt) }
 

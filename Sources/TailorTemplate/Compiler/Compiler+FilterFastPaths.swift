@@ -50,6 +50,39 @@ extension Compiler {
         }
     }
 
+    /// `"%.2f"|format(price)`: a literal `%.Nf` format and one argument. A
+    /// float or an int is printed by ``FixedPoint`` directly, without the
+    /// argument list, the tuple operand and the scan of the format that the
+    /// general path builds per call; anything else (or a value out of
+    /// FixedPoint's range) goes to the filter with the value already evaluated.
+    func compileFixedPointFormat(_ format: String, _ args: CallArguments, _ span: Span) throws -> Eval? {
+        guard !environment.replacedFilters.contains("format"), args.keywords.isEmpty, args.starArgs == nil,
+            args.starKwargs == nil, args.positional.count == 1
+        else { return nil }
+        let utf8 = Array(format.utf8)
+        guard utf8.count == 4, utf8[0] == UInt8(ascii: "%"), utf8[1] == UInt8(ascii: "."),
+            utf8[2] >= UInt8(ascii: "0"), utf8[2] <= UInt8(ascii: "9"), utf8[3] == UInt8(ascii: "f")
+        else { return nil }
+        let precision = Int(utf8[2] - UInt8(ascii: "0"))
+        let argument = try compile(args.positional[0])
+        let source = self.source
+        let formatValue = Value.string(format)
+        return { rt in
+            try locating(source, span) {
+                let value = try argument(rt)
+                switch value {
+                case .float(let d):
+                    if let text = FixedPoint.format(d, precision: precision) { return .string(text) }
+                case .int(let i):
+                    if let text = FixedPoint.format(Double(i), precision: precision) { return .string(text) }
+                default:
+                    break
+                }
+                return try StringFilters.format(formatValue, Arguments([value]), rt)
+            }
+        }
+    }
+
     /// The call's arguments when every one is a literal (no `*args`, no `**kwargs`).
     private func constantArguments(_ args: CallArguments) -> Arguments? {
         guard args.starArgs == nil, args.starKwargs == nil, let positional = constantValues(args.positional),
