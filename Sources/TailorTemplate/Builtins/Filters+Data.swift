@@ -5,9 +5,15 @@ enum DataFilters {
     /// undefined value, or with `boolean` any falsy one.
     static func `default`(_ value: Value, _ args: Arguments, _ runtime: Runtime) throws -> Value {
         let a = try args.bind("default", ["default_value", "boolean"])
-        let replacement = a[0] ?? .string("")
+        return try defaulted(value, a[0] ?? .string(""), boolean: try Param.bool(a[1], false))
+    }
+
+    /// `default` with its arguments bound: `replacement` for undefined, and
+    /// with `boolean` for anything falsy too.
+    @inline(__always)
+    static func defaulted(_ value: Value, _ replacement: Value, boolean: Bool) throws -> Value {
         if value.isUndefined { return replacement }
-        if try Param.bool(a[1], false), !(try value.truthy()) { return replacement }
+        if boolean, !(try value.truthy()) { return replacement }
         return value
     }
 

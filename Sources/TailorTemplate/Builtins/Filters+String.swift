@@ -40,26 +40,49 @@ enum StringFilters {
     }
 
     /// `title` over ASCII text, byte by byte; nil when the text is not ASCII.
+    /// Text already in title case (most names) comes back as it is; other
+    /// text is written straight into the new string's storage (inline for a
+    /// short name), with no intermediate byte array.
     private static func asciiTitle(_ text: String) -> String? {
-        var bytes = Array(text.utf8)
-        var wordStart = true
-        for i in bytes.indices {
-            let b = bytes[i]
-            if b >= 0x80 { return nil }
-            switch b {
-            case 0x09...0x0D, 0x1C...0x20, 0x2D, 0x28, 0x7B, 0x5B, 0x3C:  // whitespace - ( { [ <
-                wordStart = true
-            case 0x61...0x7A:  // a-z
-                if wordStart { bytes[i] = b - 32 }
-                wordStart = false
-            case 0x41...0x5A:  // A-Z
-                if !wordStart { bytes[i] = b + 32 }
-                wordStart = false
-            default:
-                wordStart = false
+        var text = text
+        let changes = text.withUTF8 { bytes -> Bool? in
+            var wordStart = true
+            var changes = false
+            for b in bytes {
+                if b >= 0x80 { return nil }
+                if titleCased(b, &wordStart) != b { changes = true }
+            }
+            return changes
+        }
+        guard let changes else { return nil }
+        guard changes else { return text }
+        return text.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                var wordStart = true
+                for i in bytes.indices { out[i] = titleCased(bytes[i], &wordStart) }
+                return bytes.count
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// One ASCII byte of `title`: upper case at the start of a word, lower
+    /// case inside one; whitespace and `- ( { [ <` start a new word.
+    @inline(__always)
+    private static func titleCased(_ b: UInt8, _ wordStart: inout Bool) -> UInt8 {
+        switch b {
+        case 0x09...0x0D, 0x1C...0x20, 0x2D, 0x28, 0x7B, 0x5B, 0x3C:  // whitespace - ( { [ <
+            wordStart = true
+            return b
+        case 0x61...0x7A:  // a-z
+            defer { wordStart = false }
+            return wordStart ? b - 32 : b
+        case 0x41...0x5A:  // A-Z
+            defer { wordStart = false }
+            return wordStart ? b : b + 32
+        default:
+            wordStart = false
+            return b
+        }
     }
 
     /// `{{ '--sale--'|trim('-') }}`: strips whitespace or the given characters.
@@ -91,6 +114,13 @@ enum StringFilters {
             throw TemplateError(.runtime, "expected length >= \(endLength), got \(length)")
         }
         guard leeway >= 0 else { throw TemplateError(.runtime, "expected leeway >= 0, got \(leeway)") }
+        return try truncated(value, length: length, killwords: killwords, end: end, leeway: leeway)
+    }
+
+    /// `truncate` with its arguments bound and checked (`length` at least the
+    /// length of `end`, `leeway` not negative).
+    static func truncated(_ value: Value, length: Int, killwords: Bool, end: String, leeway: Int) throws -> Value {
+        let endLength = end.unicodeScalars.count
         let text = try value.stringify()
         // Never more scalars than UTF-8 bytes: most names fit without counting.
         if text.utf8.count <= length + leeway { return value.isMarkup ? value : .string(text) }

@@ -38,13 +38,46 @@ enum FixedPoint {
                 if remainder > half || (remainder == half && quotient & 1 == 1) { scaled += 1 }
             }
         }
-        var digits = String(scaled)
-        if precision > 0 {
-            if digits.count <= precision {
-                digits = String(repeating: "0", count: precision - digits.count + 1) + digits
-            }
-            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -precision))
+        // Prices scale to well under 2^64: dividing by ten in 64 bits is a
+        // multiply, in 128 bits a call.
+        if scaled <= UInt128(UInt64.max) {
+            return text(UInt64(scaled), precision: precision, negative: negative)
         }
-        return negative ? "-" + digits : digits
+        return text(scaled, precision: precision, negative: negative)
+    }
+
+    /// `scaled` in decimal with a point `precision` digits from the right, at
+    /// least one digit before it, and a minus sign when `negative`: written
+    /// right to left into a stack buffer, with no intermediate string for the
+    /// digits and no insertion of the point. A price fits a small string, so
+    /// the result allocates nothing.
+    @inline(__always)
+    private static func text<T: FixedWidthInteger & UnsignedInteger>(_ scaled: T, precision: Int, negative: Bool)
+        -> String
+    {
+        // 39 digits of a UInt128, a point and a sign; precision adds no more
+        // than the ten digits a UInt64 already has room for.
+        let capacity = 48
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            var start = capacity
+            var remaining = scaled
+            var written = 0
+            while remaining != 0 || written <= precision {
+                if written == precision && precision > 0 {
+                    start -= 1
+                    buffer[start] = UInt8(ascii: ".")
+                }
+                let (quotient, digit) = remaining.quotientAndRemainder(dividingBy: 10)
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: digit)
+                remaining = quotient
+                written += 1
+            }
+            if negative {
+                start -= 1
+                buffer[start] = UInt8(ascii: "-")
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<capacity]), as: UTF8.self)
+        }
     }
 }

@@ -60,6 +60,11 @@ extension Compiler {
             return try compileCall(callee, args, span)
 
         case .filter(let base, let name, let args, let span):
+            if name == "format", case .constant(.string(let format), _) = base,
+                let fast = try compileFixedPointFormat(format, args, span)
+            {
+                return fast
+            }
             let b = try compile(base)
             return try compileFilter(name, args, span) { rt in try b(rt) }
 
@@ -161,7 +166,7 @@ extension Compiler {
         }
     }
 
-    private func constantValues(_ items: [Expr]) -> [Value]? {
+    func constantValues(_ items: [Expr]) -> [Value]? {
         var values: [Value] = []
         for item in items {
             guard case .constant(let v, _) = item else { return nil }
@@ -238,6 +243,9 @@ extension Compiler {
                 throw error(.unknownFilter, "no filter named '\(name)'", at: span)
             }
             return { _ in try locating(source, span) { throw TemplateError(.unknownFilter, "no filter named '\(name)'") } }
+        }
+        if let fast = compileFilterFastPath(name, args, span, input: input) {
+            return fast
         }
         if args.isEmpty {
             return { rt in try locating(source, span) { try filter(try input(rt), .empty, rt) } }

@@ -1,0 +1,93 @@
+/// Built-in filters whose arguments are literals, bound once at compile time.
+///
+/// `first_name|default("there", true)` and `name|truncate(length=48)` run for
+/// every recipient with the same arguments; the general path builds the
+/// arguments' slot array and converts each slot on every call, which costs more
+/// than the filter's own work. Here the binding and the argument checks run
+/// once, and the closure calls the filter's per-value part directly.
+///
+/// Only when the binding succeeds at compile time: arguments that would fail
+/// take the general path, so the error is raised (and located) when the filter
+/// runs, as before. A filter replaced with `addFilter` never takes this path.
+extension Compiler {
+    func compileFilterFastPath(_ name: String, _ args: CallArguments, _ span: Span, input: @escaping Eval) -> Eval? {
+        guard !environment.replacedFilters.contains(name), let arguments = constantArguments(args) else {
+            return nil
+        }
+        let source = self.source
+        switch name {
+        case "default", "d":
+            guard let a = try? arguments.bind("default", ["default_value", "boolean"]),
+                let boolean = try? Param.bool(a[1], false)
+            else { return nil }
+            let replacement = a[0] ?? .string("")
+            return { rt in
+                try locating(source, span) { try DataFilters.defaulted(try input(rt), replacement, boolean: boolean) }
+            }
+
+        case "truncate":
+            guard let a = try? arguments.bind("truncate", ["length", "killwords", "end", "leeway"]),
+                let length = try? Param.int(a[0], 255), let killwords = try? Param.bool(a[1], false),
+                let end = try? Param.string(a[2], "..."), let leeway = try? Param.int(a[3], 5),
+                length >= end.unicodeScalars.count, leeway >= 0
+            else { return nil }
+            return { rt in
+                try locating(source, span) {
+                    try StringFilters.truncated(
+                        try input(rt), length: length, killwords: killwords, end: end, leeway: leeway)
+                }
+            }
+
+        case "trim":
+            guard let a = try? arguments.bind("trim", ["chars"]) else { return nil }
+            // Not `try?`: it would flatten "no chars given" into "failed".
+            let chars: String?
+            do { chars = try Param.optionalString(a[0]) } catch { return nil }
+            return { rt in try locating(source, span) { try input(rt).mapText { PyString.strip($0, chars) } } }
+
+        default:
+            return nil
+        }
+    }
+
+    /// `"%.2f"|format(price)`: a literal `%.Nf` format and one argument. A
+    /// float or an int is printed by ``FixedPoint`` directly, without the
+    /// argument list, the tuple operand and the scan of the format that the
+    /// general path builds per call; anything else (or a value out of
+    /// FixedPoint's range) goes to the filter with the value already evaluated.
+    func compileFixedPointFormat(_ format: String, _ args: CallArguments, _ span: Span) throws -> Eval? {
+        guard !environment.replacedFilters.contains("format"), args.keywords.isEmpty, args.starArgs == nil,
+            args.starKwargs == nil, args.positional.count == 1
+        else { return nil }
+        let utf8 = Array(format.utf8)
+        guard utf8.count == 4, utf8[0] == UInt8(ascii: "%"), utf8[1] == UInt8(ascii: "."),
+            utf8[2] >= UInt8(ascii: "0"), utf8[2] <= UInt8(ascii: "9"), utf8[3] == UInt8(ascii: "f")
+        else { return nil }
+        let precision = Int(utf8[2] - UInt8(ascii: "0"))
+        let argument = try compile(args.positional[0])
+        let source = self.source
+        let formatValue = Value.string(format)
+        return { rt in
+            try locating(source, span) {
+                let value = try argument(rt)
+                switch value {
+                case .float(let d):
+                    if let text = FixedPoint.format(d, precision: precision) { return .string(text) }
+                case .int(let i):
+                    if let text = FixedPoint.format(Double(i), precision: precision) { return .string(text) }
+                default:
+                    break
+                }
+                return try StringFilters.format(formatValue, Arguments([value]), rt)
+            }
+        }
+    }
+
+    /// The call's arguments when every one is a literal (no `*args`, no `**kwargs`).
+    private func constantArguments(_ args: CallArguments) -> Arguments? {
+        guard args.starArgs == nil, args.starKwargs == nil, let positional = constantValues(args.positional),
+            let keywords = constantValues(args.keywords.map(\.value))
+        else { return nil }
+        return Arguments(positional, keywords: zip(args.keywords, keywords).map { ($0.name, $1) })
+    }
+}
