@@ -4,6 +4,7 @@ full .eml output on all cores, mbox, and the floors (C writing the same bytes).
 
     python3 bench/run-batch-bench.py [--n 10000] [--jobs K] [--repeat R]
                                      [--tailor PATH | --no-build] [--skip jinja2,minijinja,mbox,jsonl]
+                                     [--work DIR]
 
 Data: ../shared/bench/gen_data.py --n N into out/bench/n<N> (when missing). Every engine
 reads the same contexts.jsonl and renders ../shared/bench/campaign.
@@ -18,10 +19,15 @@ reads the same contexts.jsonl and renders ../shared/bench/campaign.
 - floor: floor/floor_write.c (gcc -O2) writes the bytes tailor wrote, to as many files
   (eml) or one file (mbox, jsonl); page cache, no fsync, like everyone else.
 
-Each figure is the best of R runs, taken in turn. Every run writes into a fresh folder and
+Each figure is the best of R runs, taken in turn, each after a `sync` (untimed). Every run writes into a fresh folder and
 all output is deleted only at the end: ext4 searches harder for free inodes right after
-many deletions, which would penalize whichever run follows a clean-up. tailor's wall time is measured around the
-process (start-up and campaign loading included); its peak RSS comes from /usr/bin/time.
+many deletions (`recently_deleted` in its inode allocator), which would penalize whichever
+run follows a clean-up, and a file system that recently had many files deleted slows every
+file-per-message row, the floor included, by up to 8x. For eml figures that compare
+across sessions, give --work a freshly made file system (see the README).
+
+tailor's wall time is measured around the process (start-up and campaign loading
+included); its peak RSS comes from /usr/bin/time.
 The table gives recipients/s, MB/s of output, and tailor's ratio to each row.
 """
 
@@ -45,7 +51,17 @@ def result_lines(proc):
     return [json.loads(l[len("RESULT "):]) for l in proc.stdout.splitlines() if l.startswith("RESULT ")]
 
 
+def settle():
+    """Writes back every dirty page before a timed run (untimed), so no run pays for the
+    write-back of the one before it: on 2 cores that costs the next run up to half its rate.
+    Twice: when --work is a loop-mounted file system, the first writes its pages into the
+    backing file, the second writes those back."""
+    os.sync()
+    os.sync()
+
+
 def run_result(cmd):
+    settle()
     proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True)
     results = result_lines(proc)
     if proc.returncode != 0 or not results:
@@ -67,6 +83,7 @@ def tailor_render(tailor, campaign, contexts, out, fmt, jobs):
     rss_file = out + ".rss"
     cmd = ["/usr/bin/time", "-f", "%M %U %S", "-o", rss_file, tailor, "render", campaign, "--profiles", contexts,
            "--out", out, "--format", fmt, "--jobs", str(jobs), "--send-date", SEND_DATE]
+    settle()
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True)
     wall = time.perf_counter() - t0
@@ -92,13 +109,15 @@ def main():
     ap.add_argument("--no-build", action="store_true", help="use .build/release/tailor as it is")
     ap.add_argument("--skip", default="", help="leave out: jinja2, minijinja, mbox, jsonl, render")
     ap.add_argument("--json", help="write every result to this file")
+    ap.add_argument("--work", help="where the runs write (in a tailor-bench-run folder, removed at the end; default out/bench/run)")
     a = ap.parse_args()
 
     bench = os.path.join(os.path.abspath(a.shared), "bench")
     campaign = os.path.join(bench, "campaign")
     data = os.path.join(REPO, "out", "bench", "n%d" % a.n)
     contexts = os.path.join(data, "contexts.jsonl")
-    root = os.path.join(REPO, "out", "bench", "run")
+    # A folder of its own inside --work: the clean-ups never touch anything else there.
+    root = os.path.join(os.path.abspath(a.work), "tailor-bench-run") if a.work else os.path.join(REPO, "out", "bench", "run")
     shutil.rmtree(root, ignore_errors=True)
     skip = {s.strip() for s in a.skip.split(",") if s.strip()}
     os.makedirs(root, exist_ok=True)
