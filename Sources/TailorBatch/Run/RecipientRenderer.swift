@@ -69,7 +69,7 @@ public final class RecipientRenderer: Sendable {
         if let recorder {
             var bytes: [UInt8] = []
             try templates.html.render(context, into: &bytes, recorder: recorder)
-            html = String(decoding: bytes, as: UTF8.self)
+            html = RenderedText.string(bytes)
         } else {
             html = try templates.html.render(context)
         }

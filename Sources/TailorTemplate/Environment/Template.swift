@@ -23,7 +23,7 @@ public final class Template: Sendable {
     public func render(_ context: [String: Value] = [:]) throws -> String {
         var buffer: [UInt8] = []
         try render(context, into: &buffer)
-        return String(decoding: buffer, as: UTF8.self)
+        return RenderedText.string(buffer)
     }
 
     /// Renders, appending UTF-8 bytes to `buffer` (reuse it across renders to
