@@ -17,6 +17,11 @@ import Testing
         ("🎉🎉🎉 🎉🎉", 4, "🎉🎉🎉\n🎉🎉"),
         (" abcdef", 3, " ab\ncde\nf"),
         ("a\n\n" + "b b", 2, "a\n\nb\nb"),
+        ("abcde\nfghij", 5, "abcde\nfghij"),
+        ("abcde\nfghijk", 5, "abcde\nfghij\nk"),
+        ("abcdef\nab", 5, "abcde\nf\nab"),
+        ("ab\nabcdef\n", 5, "ab\nabcde\nf\n"),
+        ("a\nb\nc\nd\ne\nfghijkl", 5, "a\nb\nc\nd\ne\nfghij\nkl"),
     ])
     func limited(_ text: String, _ limit: Int, _ expected: String) {
         #expect(LongTextLines.limited(text, to: limit) == expected)

@@ -31,18 +31,21 @@ public enum LongTextLines {
     }
 
     /// Whether a line has more than `limit` bytes, so perhaps more than `limit`
-    /// characters (a character is at least one byte).
+    /// characters (a character is at least one byte). Each search for the next
+    /// line feed looks at most `limit + 1` bytes ahead: not finding one there
+    /// is the answer.
     private static func hasLongLine(_ text: String, limit: Int) -> Bool {
-        var run = 0
-        for byte in text.utf8 {
-            if byte == 0x0a {
-                run = 0
-            } else {
-                run += 1
-                if run > limit { return true }
+        guard text.utf8.count > limit else { return false }
+        var text = text
+        return text.withUTF8 { bytes in
+            var start = 0
+            while bytes.count - start > limit {
+                let window = UnsafeBufferPointer(rebasing: bytes[..<(start + limit + 1)])
+                guard let feed = ByteSearch.firstOffset(of: 0x0a, in: window, from: start) else { return true }
+                start = feed + 1
             }
+            return false
         }
-        return false
     }
 
     /// Appends one line, broken into pieces of at most `limit` characters.
