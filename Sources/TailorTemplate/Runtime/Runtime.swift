@@ -12,9 +12,17 @@ public final class Runtime {
     let strict: Bool
 
     /// Where rendered bytes go; captures (block `set`, macro bodies, `caller()`)
-    /// swap in a fresh buffer and restore this one afterwards.
-    var out: [UInt8]
-    var outputLimit: Int
+    /// write on at its end and take their bytes back off.
+    var out: OutputBuffer
+    /// The most bytes one output (the render's, or a capture's) may hold.
+    var outputLimit: Int {
+        didSet { limitEnd = Self.offset(outputStart, plus: outputLimit) }
+    }
+    /// Where the current output (the render's, or the innermost capture's)
+    /// starts in `out`: the caller's bytes count towards the render's limit.
+    private var outputStart = 0
+    /// The offset in `out` past which the current output is over its limit.
+    private var limitEnd: Int
 
     /// Local variables of the enclosing loops, `with` blocks and macro calls,
     /// innermost last. Lookups scan down to `boundary`.
@@ -44,8 +52,6 @@ public final class Runtime {
         if let recorder, captureDepth == 0 { recorder.mark(out.count, source, span, isStatic: isStatic) }
     }
 
-    /// Emptied capture buffers kept for the next capture.
-    var spareBuffers: [[UInt8]] = []
     /// Modules imported during this render, by template name.
     var modules: [String: ModuleObject] = [:]
     /// How deep includes, imports, blocks and macro calls are nested.
@@ -55,8 +61,9 @@ public final class Runtime {
         self.environment = environment
         self.autoescape = environment.options.autoescape
         self.strict = environment.options.undefined == .strict
-        self.out = []
+        self.out = OutputBuffer()
         self.outputLimit = environment.options.maxOutputBytes
+        self.limitEnd = environment.options.maxOutputBytes
         self.context = TemplateContext(root: RootContext(root, environment: environment), parent: nil)
         contexts.append(context)
         locals.reserveCapacity(16)
@@ -158,8 +165,8 @@ public final class Runtime {
 
     @inline(__always)
     func write(_ bytes: [UInt8]) throws {
-        bytes.withUnsafeBufferPointer { out.append(contentsOf: $0) }
-        if out.count > outputLimit { throw outputTooLarge() }
+        bytes.withUnsafeBufferPointer { out.append($0) }
+        if out.count > limitEnd { throw outputTooLarge() }
     }
 
     /// Appends a string's UTF-8 from its contiguous storage: about half the
@@ -168,14 +175,20 @@ public final class Runtime {
     @inline(__always)
     func write(_ text: String) throws {
         var text = text
-        text.withUTF8 { out.append(contentsOf: $0) }
-        if out.count > outputLimit { throw outputTooLarge() }
+        text.withUTF8 { out.append($0) }
+        if out.count > limitEnd { throw outputTooLarge() }
     }
 
     @inline(__always)
     func writeEscaped(_ text: String) throws {
-        Escaping.appendEscaped(text, to: &out)
-        if out.count > outputLimit { throw outputTooLarge() }
+        out.appendEscaped(text)
+        if out.count > limitEnd { throw outputTooLarge() }
+    }
+
+    /// `start + length`, or `Int.max` past it (an unlimited output).
+    private static func offset(_ start: Int, plus length: Int) -> Int {
+        let (sum, overflow) = start.addingReportingOverflow(length)
+        return overflow ? (length > 0 ? Int.max : Int.min) : sum
     }
 
     private func outputTooLarge() -> TemplateError {
@@ -184,32 +197,34 @@ public final class Runtime {
             help: "check for a loop that repeats more than intended")
     }
 
-    /// Runs `body` with output going to a fresh buffer and returns what it wrote.
+    /// Runs `body` as a capture and returns what it wrote.
     func capture(_ body: () throws -> Void) throws -> String {
-        try redirectingOutput {
+        try redirectingOutput { start in
             try body()
-            return String(decoding: out, as: UTF8.self)
+            return out.string(from: start)
         }
     }
 
-    /// Runs `body` with output going to a fresh buffer that is then dropped.
+    /// Runs `body` as a capture whose output is dropped.
     func discardingOutput(_ body: () throws -> Void) throws {
-        try redirectingOutput(body)
+        try redirectingOutput { _ in try body() }
     }
 
-    /// Runs `body` with `out` swapped for an empty buffer, restored after.
-    private func redirectingOutput<T>(_ body: () throws -> T) throws -> T {
-        // Reuse a spare buffer so nested captures do not regrow from empty each time.
-        var saved = spareBuffers.popLast() ?? []
-        swap(&saved, &out)
+    /// Runs `body` as a capture: its output, written on at the end of `out`
+    /// from the offset `body` is given, is a new output with its own limit,
+    /// and is taken back off `out` afterwards.
+    private func redirectingOutput<T>(_ body: (Int) throws -> T) throws -> T {
+        let start = out.count
+        let (savedStart, savedEnd) = (outputStart, limitEnd)
+        outputStart = start
+        limitEnd = Self.offset(start, plus: outputLimit)
         captureDepth += 1
         defer {
             captureDepth -= 1
-            swap(&saved, &out)
-            saved.removeAll(keepingCapacity: true)
-            spareBuffers.append(saved)
+            out.truncate(to: start)
+            (outputStart, limitEnd) = (savedStart, savedEnd)
         }
-        return try body()
+        return try body(start)
     }
 
     /// Captured output as a value: `Markup` when autoescaping, like Jinja's macros.
