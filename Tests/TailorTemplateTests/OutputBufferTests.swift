@@ -40,7 +40,14 @@ import Testing
     }
 
     @Test func escapingMatchesEscaping() {
-        for text in ["", "plain", "<a href=\"x\">Tom & 'Jerry'</a>", String(repeating: "&<>\"'é", count: 500)] {
+        var texts = ["", "plain", "<a href=\"x\">Tom & 'Jerry'</a>", String(repeating: "&<>\"'é", count: 500)]
+        // Each special, and its neighbours (% = ( ; = ? !), at every offset of a word and past it.
+        for special in ["&", "<", ">", "\"", "'", "%", "(", ";", "=", "?", "!", "#", "$"] {
+            for offset in 0..<20 {
+                texts.append(String(repeating: "a", count: offset) + special + String(repeating: "b", count: 19 - offset))
+            }
+        }
+        for text in texts {
             var out = OutputBuffer()
             out.appendEscaped(text)
             var expected: [UInt8] = []
