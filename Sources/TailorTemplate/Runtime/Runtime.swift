@@ -282,8 +282,11 @@ final class RootContext {
     let environment: Environment
     /// Per symbol: 0 not yet resolved, -1 missing; `n > 0` the render's own
     /// variable at `resolved[n - 1]`, `n < -1` a global at `resolved[-n - 2]`.
-    /// Integers, so filling and freeing the table per render touches no values.
-    private var slots: [Int32] = []
+    /// Integers, so filling and freeing the table per render touches no values;
+    /// in memory of its own, since making an `[Int32]` of a given count goes
+    /// through the array's unspecialized allocation path (a metadata lookup
+    /// of a few hundred instructions, once per render).
+    private var slots = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
     /// The values found, in the order they were first asked for.
     private var resolved: [Value] = []
     /// Names by symbol, and the global each names, taken from the
@@ -294,6 +297,10 @@ final class RootContext {
     init(_ values: [String: Value], environment: Environment) {
         self.values = values
         self.environment = environment
+    }
+
+    deinit {
+        slots.deallocate()
     }
 
     /// Whether `id` is not in the render's variables and so falls to a global.
@@ -316,12 +323,15 @@ final class RootContext {
 
     private func resolve(_ id: Int) -> Value? {
         if id >= names.count { (names, globals) = environment.globalsBySymbol() }
-        if slots.isEmpty {
+        if id >= slots.count {
             // Room for every symbol known now: one allocation per render.
-            slots = [Int32](repeating: 0, count: max(id + 1, names.count))
-            resolved.reserveCapacity(16)
-        } else if id >= slots.count {
-            slots.append(contentsOf: repeatElement(0, count: max(id + 1, names.count) - slots.count))
+            let grown = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(id + 1, names.count))
+            let kept = slots.count
+            if kept > 0 { _ = grown.initialize(fromContentsOf: slots) }
+            grown[kept...].initialize(repeating: 0)
+            slots.deallocate()
+            slots = grown
+            if kept == 0 { resolved.reserveCapacity(32) }
         }
         // Includes and imports without context have no variables of their own.
         if !values.isEmpty, let own = values[names[id]] {
