@@ -153,14 +153,14 @@ extension Runtime {
     /// Without context a module is made once per render and shared.
     func importModule(_ name: Value, withContext: Bool) throws -> ModuleObject {
         let key = name.displayString
-        if !withContext, let cached = modules[key] { return cached }
+        if !withContext, let cached = modules.first(where: { $0.name == key }) { return cached.module }
         guard let template = try loadTemplate(name, ignoreMissing: false) else {
             throw TemplateError(.notFound, "template '\(key)' not found")
         }
         let ctx = withContext ? childContext() : track(TemplateContext(root: RootContext([:], environment: environment), parent: nil))
         let output = try nested(context: ctx) { try capture { try renderRoot(template) } }
         let module = ModuleObject(name: template.name, context: ctx, output: output)
-        if !withContext { modules[key] = module }
+        if !withContext { modules.append((key, module)) }
         return module
     }
 }

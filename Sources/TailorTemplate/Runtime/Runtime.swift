@@ -52,8 +52,9 @@ public final class Runtime {
         if let recorder, captureDepth == 0 { recorder.mark(out.count, source, span, isStatic: isStatic) }
     }
 
-    /// Modules imported during this render, by template name.
-    var modules: [String: ModuleObject] = [:]
+    /// Modules imported during this render, by template name. A render
+    /// imports a module or two: a list to scan, not a table to hash and allocate.
+    var modules: [(name: String, module: ModuleObject)] = []
     /// How deep includes, imports, blocks and macro calls are nested.
     var depth = 0
 
@@ -86,7 +87,7 @@ public final class Runtime {
             context.blocks = BlockTable()
         }
         contexts = []
-        modules = [:]
+        modules = []
         locals = Locals()
     }
 
