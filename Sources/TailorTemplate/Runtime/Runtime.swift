@@ -257,11 +257,20 @@ final class TemplateContext {
     /// For each block name, its definitions from the most derived template to the base.
     var blocks = BlockTable()
 
-    /// A template variable here or in the contexts this one sees.
+    /// A template variable here or in the contexts this one sees. The first
+    /// level is inlined into every name lookup; without a call there, the
+    /// lookup need not retain the context around one.
     @inline(__always)
     func variable(_ id: Int) -> Value? {
         if !vars.isEmpty, let v = vars[id] { return v }
-        return parent?.variable(id)
+        guard parent != nil else { return nil }
+        return parentVariable(id)
+    }
+
+    /// `variable(id)` in the contexts this one sees (an include's includer).
+    @inline(never)
+    private func parentVariable(_ id: Int) -> Value? {
+        parent?.variable(id)
     }
 
     /// Whether `variable(id)` finds something (without copying it).

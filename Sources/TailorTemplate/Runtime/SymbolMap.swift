@@ -9,7 +9,7 @@ struct SymbolMap {
     func contains(_ id: Int) -> Bool { ids.contains(id) }
 
     subscript(id: Int) -> Value? {
-        get {
+        @inline(__always) get {
             for i in ids.indices where ids[i] == id { return values[i] }
             return nil
         }
