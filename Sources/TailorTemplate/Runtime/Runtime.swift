@@ -273,10 +273,18 @@ final class TemplateContext {
         parent?.variable(id)
     }
 
-    /// Whether `variable(id)` finds something (without copying it).
+    /// Whether `variable(id)` finds something (without copying it); inlined
+    /// like `variable(_:)`, for the check that a folded global is not shadowed.
+    @inline(__always)
     func hasVariable(_ id: Int) -> Bool {
         if vars.contains(id) { return true }
-        return parent?.hasVariable(id) ?? false
+        guard parent != nil else { return false }
+        return parentHasVariable(id)
+    }
+
+    @inline(never)
+    private func parentHasVariable(_ id: Int) -> Bool {
+        parent?.hasVariable(id) ?? false
     }
 
     init(root: RootContext, parent: TemplateContext?) {

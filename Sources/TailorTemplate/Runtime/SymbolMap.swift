@@ -6,7 +6,11 @@ struct SymbolMap {
 
     var isEmpty: Bool { ids.isEmpty }
 
-    func contains(_ id: Int) -> Bool { ids.contains(id) }
+    @inline(__always)
+    func contains(_ id: Int) -> Bool {
+        for i in ids.indices where ids[i] == id { return true }
+        return false
+    }
 
     subscript(id: Int) -> Value? {
         @inline(__always) get {
