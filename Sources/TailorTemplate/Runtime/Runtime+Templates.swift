@@ -41,9 +41,19 @@ extension Runtime {
         defer { pendingParent = savedParent }
         let body = program.body
         var i = body.startIndex
-        while i < body.endIndex && pendingParent == nil {
-            try body[i].run(self)
-            i += 1
+        if let straight = program.straight {
+            do {
+                try straight(self)
+                i = body.endIndex
+            } catch let stop as TopLevelStop {
+                // A macro from another template ran `{% extends %}`: go on as the loop below would.
+                i = stop.next
+            }
+        } else {
+            while i < body.endIndex && pendingParent == nil {
+                try body[i].run(self)
+                i += 1
+            }
         }
         if i < body.endIndex {
             // After `{% extends %}` the rest runs for what it defines; its output is dropped.
