@@ -60,29 +60,34 @@ struct OutputBuffer: ~Copyable {
 
     /// Appends `text`'s UTF-8 HTML-escaped, as ``Escaping/appendEscaped(_:to:)`` does.
     mutating func appendEscaped(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return }
-            // Copy runs of ordinary bytes at once; only the specials are replaced.
-            var runStart = 0
-            var i = Self.nextSpecial(in: bytes, from: 0)
-            while i < bytes.count {
-                let entity: StaticString
-                switch bytes[i] {
-                case 38: entity = "&amp;"
-                case 60: entity = "&lt;"
-                case 62: entity = "&gt;"
-                case 34: entity = "&#34;"
-                default: entity = "&#39;"
-                }
-                if i > runStart { append(UnsafeBufferPointer(start: base + runStart, count: i - runStart)) }
-                append(UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
-                runStart = i + 1
-                i = Self.nextSpecial(in: bytes, from: runStart)
+        // Read in place when the string is contiguous UTF-8 (see `Runtime.write(_:)`).
+        if text.utf8.withContiguousStorageIfAvailable({ appendEscaped(utf8: $0) }) == nil {
+            var text = text
+            text.withUTF8 { appendEscaped(utf8: $0) }
+        }
+    }
+
+    private mutating func appendEscaped(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress else { return }
+        // Copy runs of ordinary bytes at once; only the specials are replaced.
+        var runStart = 0
+        var i = Self.nextSpecial(in: bytes, from: 0)
+        while i < bytes.count {
+            let entity: StaticString
+            switch bytes[i] {
+            case 38: entity = "&amp;"
+            case 60: entity = "&lt;"
+            case 62: entity = "&gt;"
+            case 34: entity = "&#34;"
+            default: entity = "&#39;"
             }
-            if runStart < bytes.count {
-                append(UnsafeBufferPointer(start: base + runStart, count: bytes.count - runStart))
-            }
+            if i > runStart { append(UnsafeBufferPointer(start: base + runStart, count: i - runStart)) }
+            append(UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+            runStart = i + 1
+            i = Self.nextSpecial(in: bytes, from: runStart)
+        }
+        if runStart < bytes.count {
+            append(UnsafeBufferPointer(start: base + runStart, count: bytes.count - runStart))
         }
     }
 

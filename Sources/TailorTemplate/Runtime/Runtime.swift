@@ -173,10 +173,16 @@ public final class Runtime {
     /// Appends a string's UTF-8 from its contiguous storage: about half the
     /// instructions of appending its `utf8` view, which copies through
     /// `_StringGuts.copyUTF8(into:)` and retains the string on the way.
+    ///
+    /// Read in place (`withContiguousStorageIfAvailable` borrows the string;
+    /// `withUTF8` needs a mutable copy, a retain and a release); a string
+    /// without contiguous UTF-8 (bridged) is made contiguous first.
     @inline(__always)
     func write(_ text: String) throws {
-        var text = text
-        text.withUTF8 { out.append($0) }
+        if text.utf8.withContiguousStorageIfAvailable({ out.append($0) }) == nil {
+            var text = text
+            text.withUTF8 { out.append($0) }
+        }
         if out.count > limitEnd { throw outputTooLarge() }
     }
 
