@@ -35,7 +35,7 @@ extension Runtime {
     /// with this template's blocks in front of its own.
     func renderRoot(_ template: Template) throws {
         let program = template.program
-        for block in program.blocks { context.blocks.append(block) }
+        context.blocks.append(contentsOf: program.blocks)
         let savedParent = pendingParent
         pendingParent = nil
         defer { pendingParent = savedParent }
