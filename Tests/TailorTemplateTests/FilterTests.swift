@@ -205,6 +205,11 @@ import Testing
         Call("batch", .list([.int(1), .int(2), .int(3)]), [.int(5)], [], [], .output("[[1, 2, 3]]"), then: "list"),
         Call("batch", .list([.int(1), .int(2), .int(3)]), [.int(2), .int(0)], [], [], .output("[[1, 2], [3, 0]]"), then: "list"),
         Call("batch", .string("abc"), [], [], [], .error(.type)),
+        // Python's loop: a size below one never fills a row (zero starts with an empty one).
+        Call("batch", .list([.int(1), .int(2), .int(3)]), [.int(0)], [], [], .output("[[], [1, 2, 3]]"), then: "list"),
+        Call("batch", .list([.int(1), .int(2), .int(3)]), [.int(-1)], [], [], .output("[[1, 2, 3]]"), then: "list"),
+        Call("batch", .list([]), [.int(2)], [], [], .output("[]"), then: "list"),
+        Call("batch", .list([.int(1), .int(2), .int(3), .int(4)]), [.int(2)], [], [], .output("[[1, 2], [3, 4]]"), then: "list"),
         Call("batch", .list([.int(1), .int(2), .int(3)]), [.int(2)], [("fill_with", .string("-"))], [], .output("[[1, 2], [3, '-']]"), then: "list"),
         Call("slice", .list([.int(1), .int(2), .int(3), .int(4), .int(5), .int(6), .int(7)]), [.int(3)], [], [], .output("[[1, 2, 3], [4, 5], [6, 7]]"), then: "list"),
         Call("slice", .list([.int(1), .int(2)]), [.int(4)], [], [], .output("[[1], [2], [], []]"), then: "list"),

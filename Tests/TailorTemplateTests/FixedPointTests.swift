@@ -51,4 +51,16 @@ import Testing
         #expect(FixedPoint.format(1e300, precision: 2) == nil)
         #expect(FixedPoint.format(5e-324, precision: 2) == nil)
     }
+
+    /// `round(x, n)` prints `%.{n}f` and reads it back, through FixedPoint when in range.
+    @Test(arguments: 0...12)
+    func roundAgreesWithPrintf(ndigits: Int) {
+        let values: [Double] = [
+            0, -0.0, 2.675, 0.125, -0.5, 1.005, 19.995, 420.71 * 10, 1.0 / 3, -2.0 / 3, 1e20, 1e300, 5e-324, 96.3375,
+        ]
+        for value in values {
+            let expected = Double(CFormat.format("%.\(ndigits)f", value)) ?? value
+            #expect(PyNumber.round(value, ndigits).bitPattern == expected.bitPattern, "round(\(value), \(ndigits))")
+        }
+    }
 }

@@ -53,6 +53,19 @@ import Testing
         #expect(try render(named: name, json, templates: Self.templates) == expected)
     }
 
+    /// Jinja refuses `extends` inside a macro; tailor runs it. A template with
+    /// no `extends` of its own runs its top level as one closure, which must
+    /// still stop where the statement-by-statement loop does: after the
+    /// statement that called the macro, dropping the rest's output.
+    @Test func anExtendsInAnImportedMacroStopsTheTopLevel() throws {
+        let templates = [
+            "m.html": #"{% macro x() %}{% extends "p.html" %}M{% endmacro %}"#,
+            "p.html": "P[{% block b %}pb{% endblock %}]",
+            "t.html": #"{% from "m.html" import x %}A{{ x() }}B{% block b %}tb{% endblock %}C{% if true %}D{% endif %}"#,
+        ]
+        #expect(try render(named: "t.html", templates: templates) == "AMP[tb]")
+    }
+
     @Test func aBaseRendersOnItsOwn() throws {
         #expect(try render(named: "base.html", templates: Self.templates) == "<title>Base</title>|B|F")
     }

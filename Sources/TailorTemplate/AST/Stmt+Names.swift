@@ -93,3 +93,30 @@ extension Stmt {
         }
     }
 }
+
+extension Stmt {
+    /// Whether an `{% extends %}` appears anywhere in these statements, at any
+    /// depth (inside a block or a macro it still runs during the top level).
+    static func containsExtends(_ body: [Stmt]) -> Bool {
+        body.contains { $0.containsExtends }
+    }
+
+    private var containsExtends: Bool {
+        switch self {
+        case .extends:
+            return true
+        case .data, .output, .set, .include, .import, .fromImport:
+            return false
+        case .if(let branches, let otherwise, _):
+            return branches.contains { Stmt.containsExtends($0.body) } || Stmt.containsExtends(otherwise ?? [])
+        case .for(let loop):
+            return Stmt.containsExtends(loop.body) || Stmt.containsExtends(loop.otherwise ?? [])
+        case .setBlock(_, _, let body, _), .with(_, let body, _), .filterBlock(_, let body, _), .autoescape(_, let body, _):
+            return Stmt.containsExtends(body)
+        case .macro(let definition), .callBlock(_, let definition, _):
+            return Stmt.containsExtends(definition.body)
+        case .block(let definition):
+            return Stmt.containsExtends(definition.body)
+        }
+    }
+}

@@ -52,7 +52,7 @@ enum NumberFilters {
         let a = try args.bind("round", ["precision", "method"])
         let precision = try Param.int(a[0], 0)
         let method = try Param.string(a[1], "common")
-        guard ["common", "ceil", "floor"].contains(method) else {
+        guard method == "common" || method == "ceil" || method == "floor" else {
             throw TemplateError(.runtime, "method must be common, ceil or floor")
         }
         guard value.isNumber, let d = value.doubleValue else {
@@ -191,7 +191,10 @@ enum PyNumber {
         guard x.isFinite else { return x }
         if ndigits > 330 { return x }
         if ndigits >= 0 {
-            return Double(CFormat.format("%.\(ndigits)f", x)) ?? x
+            // Python rounds by printing `%.{ndigits}f` correctly rounded;
+            // FixedPoint prints exactly that, without printf, when in range.
+            let text = FixedPoint.format(x, precision: ndigits) ?? CFormat.format("%.\(ndigits)f", x)
+            return Double(text) ?? x
         }
         let scale = Foundation.pow(10, Double(-ndigits))
         if scale.isInfinite { return 0 * x }

@@ -179,9 +179,28 @@ enum SequenceFilters {
         let a = try args.bind("batch", ["linecount", "fill_with"], required: 1)
         let size = try Param.int(a[0], 1)
         if let fill = a[1], !fill.isNone { try ValueLimits.checkItems(size, "batch(\(size)) with fill_with") }
+        let items = try value.iterate()
+        if size >= 1 {
+            // Each row copied out at its size, instead of grown an item at a time.
+            var rows: [Value] = []
+            rows.reserveCapacity(items.count / size + 1)
+            var start = 0
+            while start < items.count {
+                let end = items.count - start > size ? start + size : items.count
+                var row = Array(items[start..<end])
+                if let fill = a[1], !fill.isNone, row.count < size {
+                    row += Array(repeating: fill, count: size - row.count)
+                }
+                rows.append(.list(row))
+                start = end
+            }
+            return .list(rows)
+        }
+        // A size below one never fills a row: the items land in one (after an
+        // empty one for zero), as in Jinja.
         var rows: [Value] = []
         var row: [Value] = []
-        for item in try value.iterate() {
+        for item in items {
             if row.count == size {
                 rows.append(.list(row))
                 row = []

@@ -119,7 +119,7 @@ extension Compiler {
         rt.autoescape = autoescape
         rt.outputLimit = Self.maxFoldedBytes
         guard (try? exec(rt)) != nil else { return nil }
-        return rt.out
+        return rt.out.bytes(from: 0)
     }
 
     private func isPureStatement(_ stmt: Stmt, bound: Set<String>, names: inout Set<String>) -> Bool {

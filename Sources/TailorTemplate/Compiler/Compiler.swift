@@ -22,7 +22,11 @@ final class Compiler {
         let ast = try Parser.parse(source, options: environment.options)
         let compiler = Compiler(environment: environment, source: source)
         let body = try compiler.compileStatements(ast)
-        return Program(source: source, body: body, blocks: Array(compiler.blocks.values), ast: ast)
+        // A template that extends another stops its top level part-way, so it
+        // runs statement by statement; any other runs as one closure.
+        let straight = Stmt.containsExtends(ast) ? nil : Compiler.topLevelSequence(body[...])
+        return Program(
+            source: source, body: body, straight: straight, blocks: Array(compiler.blocks.values), ast: ast)
     }
 
     func error(_ kind: TemplateError.Kind, _ message: String, at span: Span) -> TemplateError {

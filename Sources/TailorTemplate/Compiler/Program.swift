@@ -28,13 +28,19 @@ struct IfBranch: Sendable {
 final class Program: Sendable {
     let source: SourceFile
     let body: [CompiledStmt]
+    /// The whole of `body` as one closure, for a template without `extends`
+    /// (whose top level never stops part-way): statements called from the
+    /// closures that capture them run without the retain and release that
+    /// calling each out of the array costs.
+    let straight: Exec?
     let blocks: [CompiledBlock]
     /// The parsed statements, for analysis (`Template.analyze()`).
     let ast: [Stmt]
 
-    init(source: SourceFile, body: [CompiledStmt], blocks: [CompiledBlock], ast: [Stmt]) {
+    init(source: SourceFile, body: [CompiledStmt], straight: Exec?, blocks: [CompiledBlock], ast: [Stmt]) {
         self.source = source
         self.body = body
+        self.straight = straight
         self.blocks = blocks
         self.ast = ast
     }

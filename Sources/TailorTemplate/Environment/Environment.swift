@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Shared configuration and registries for a family of templates: options,
 /// loader, filters, tests and globals, plus the cache of compiled templates.
@@ -62,26 +63,26 @@ public final class Environment: @unchecked Sendable {
     /// Adds or replaces a global every template sees.
     public func addGlobal(_ name: String, _ value: Value) {
         globals[name] = value
-        symbolGlobalsLock.lock()
-        symbolGlobals = nil
-        symbolGlobalsLock.unlock()
+        symbolGlobals.withLock { $0 = nil }
     }
 
-    private let symbolGlobalsLock = NSLock()
     /// The names of the symbols and the global each names (nil for none), by
-    /// symbol; nil when a global was added since it was made.
-    private var symbolGlobals: (names: [String], globals: [Value?])?
+    /// symbol; nil when a global was added since it was made. Every render
+    /// takes it, so it is behind a `Mutex` (a few atomic instructions) and
+    /// checked against the symbol count without the symbol table's lock.
+    private let symbolGlobals = Mutex<(names: [String], globals: [Value?])?>(nil)
 
     /// Every symbol's name and the global it names, so a render looks globals
     /// up by number instead of hashing names. Made again when templates have
     /// brought new symbols since.
     func globalsBySymbol() -> (names: [String], globals: [Value?]) {
-        symbolGlobalsLock.lock()
-        defer { symbolGlobalsLock.unlock() }
-        let names = symbols.allNames
-        if let made = symbolGlobals, made.names.count == names.count { return made }
-        let made = (names: names, globals: names.map { globals[$0] })
-        symbolGlobals = made
-        return made
+        let count = symbols.count
+        return symbolGlobals.withLock { symbolGlobals in
+            if let made = symbolGlobals, made.names.count == count { return made }
+            let names = symbols.allNames
+            let made = (names: names, globals: names.map { globals[$0] })
+            symbolGlobals = made
+            return made
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Variable names as small integers, assigned when templates compile, so a
 /// render compares and indexes integers instead of hashing strings. One table
@@ -19,6 +20,9 @@ final class SymbolTable: @unchecked Sendable {
     private let lock = NSLock()
     private var ids: [String: Int] = [:]
     private var names: [String] = []
+    /// `names.count`, readable without the lock: a render checks it to know
+    /// whether what it took before is still every symbol.
+    private let published = Atomic<Int>(0)
 
     init() {
         for name in Fixed.names { _ = id(for: name) }
@@ -31,6 +35,7 @@ final class SymbolTable: @unchecked Sendable {
         if let id = ids[name] { return id }
         names.append(name)
         ids[name] = names.count - 1
+        published.store(names.count, ordering: .releasing)
         return names.count - 1
     }
 
@@ -56,9 +61,8 @@ final class SymbolTable: @unchecked Sendable {
         return names
     }
 
+    /// How many symbols there are: at least every one assigned before the call.
     var count: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return names.count
+        published.load(ordering: .acquiring)
     }
 }

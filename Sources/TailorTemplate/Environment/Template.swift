@@ -31,9 +31,10 @@ public final class Template: Sendable {
     /// discard it.
     public func render(_ context: [String: Value], into buffer: inout [UInt8]) throws {
         let runtime = Runtime(environment: environment, root: context)
-        swap(&runtime.out, &buffer)
+        swap(&runtime.out.bytes, &buffer)
         defer {
-            swap(&runtime.out, &buffer)
+            runtime.out.flush()
+            swap(&runtime.out.bytes, &buffer)
             runtime.finish()
         }
         try runtime.renderRoot(self)
@@ -45,10 +46,11 @@ public final class Template: Sendable {
     public func render(_ context: [String: Value], into buffer: inout [UInt8], recorder: RenderRecorder) throws {
         let runtime = Runtime(environment: environment, root: context)
         runtime.recorder = recorder
-        swap(&runtime.out, &buffer)
+        swap(&runtime.out.bytes, &buffer)
         defer {
-            recorder.finish(output: runtime.out)
-            swap(&runtime.out, &buffer)
+            runtime.out.flush()
+            recorder.finish(output: runtime.out.bytes)
+            swap(&runtime.out.bytes, &buffer)
             runtime.finish()
         }
         try runtime.renderRoot(self)

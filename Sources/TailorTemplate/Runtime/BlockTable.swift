@@ -6,10 +6,16 @@ struct BlockTable {
     private var ids: [Int] = []
     private var definitions: [CompiledBlock] = []
 
-    /// Adds a template's definition behind those of the templates extending it.
-    mutating func append(_ block: CompiledBlock) {
-        ids.append(block.nameID)
-        definitions.append(block)
+    /// Adds a template's definitions behind those of the templates extending
+    /// it, growing the table once for all of them.
+    mutating func append(contentsOf blocks: [CompiledBlock]) {
+        guard !blocks.isEmpty else { return }
+        ids.reserveCapacity(ids.count + blocks.count)
+        definitions.reserveCapacity(definitions.count + blocks.count)
+        for block in blocks {
+            ids.append(block.nameID)
+            definitions.append(block)
+        }
     }
 
     /// The definition of block `id` at `depth` in its chain (0: the most

@@ -118,7 +118,7 @@ final class MacroObject: ValueObject, @unchecked Sendable {
             let markStart = recorder?.marks.count ?? 0
             try macro.body(rt)
             let trace = recorder.map { $0.trace(decisionsFrom: decisionStart, marksFrom: markStart, outputStart: start) }
-            memo.store(key, MacroMemo.Entry(bytes: Array(rt.out[start...]), trace: trace))
+            memo.store(key, MacroMemo.Entry(bytes: rt.out.bytes(from: start), trace: trace))
             return
         }
         try macro.body(rt)

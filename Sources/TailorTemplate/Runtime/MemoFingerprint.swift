@@ -48,19 +48,25 @@ struct MemoFingerprint {
 
     /// Mixes a string's length and its first and last eight bytes: enough to
     /// spread memo keys, at a cost that does not grow with the string.
+    /// The string is read in place when its UTF-8 is contiguous (a native
+    /// string), without the copy that `withUTF8` needs.
     private mutating func add(_ string: String) {
-        var string = string
-        string.withUTF8 { bytes in
-            mix(UInt64(bytes.count))
-            guard let base = bytes.baseAddress else { return }
-            if bytes.count >= 8 {
-                mix(UnsafeRawPointer(base).loadUnaligned(as: UInt64.self))
-                mix(UnsafeRawPointer(base + (bytes.count - 8)).loadUnaligned(as: UInt64.self))
-            } else {
-                var word: UInt64 = 0
-                for i in 0..<bytes.count { word |= UInt64(bytes[i]) << (8 * UInt64(i)) }
-                mix(word)
-            }
+        if string.utf8.withContiguousStorageIfAvailable({ add(utf8: $0) }) == nil {
+            var string = string
+            string.withUTF8 { add(utf8: $0) }
+        }
+    }
+
+    private mutating func add(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        mix(UInt64(bytes.count))
+        guard let base = bytes.baseAddress else { return }
+        if bytes.count >= 8 {
+            mix(UnsafeRawPointer(base).loadUnaligned(as: UInt64.self))
+            mix(UnsafeRawPointer(base + (bytes.count - 8)).loadUnaligned(as: UInt64.self))
+        } else {
+            var word: UInt64 = 0
+            for i in 0..<bytes.count { word |= UInt64(bytes[i]) << (8 * UInt64(i)) }
+            mix(word)
         }
     }
 

@@ -35,15 +35,25 @@ extension Runtime {
     /// with this template's blocks in front of its own.
     func renderRoot(_ template: Template) throws {
         let program = template.program
-        for block in program.blocks { context.blocks.append(block) }
+        context.blocks.append(contentsOf: program.blocks)
         let savedParent = pendingParent
         pendingParent = nil
         defer { pendingParent = savedParent }
         let body = program.body
         var i = body.startIndex
-        while i < body.endIndex && pendingParent == nil {
-            try body[i].run(self)
-            i += 1
+        if let straight = program.straight {
+            do {
+                try straight(self)
+                i = body.endIndex
+            } catch let stop as TopLevelStop {
+                // A macro from another template ran `{% extends %}`: go on as the loop below would.
+                i = stop.next
+            }
+        } else {
+            while i < body.endIndex && pendingParent == nil {
+                try body[i].run(self)
+                i += 1
+            }
         }
         if i < body.endIndex {
             // After `{% extends %}` the rest runs for what it defines; its output is dropped.
@@ -153,14 +163,14 @@ extension Runtime {
     /// Without context a module is made once per render and shared.
     func importModule(_ name: Value, withContext: Bool) throws -> ModuleObject {
         let key = name.displayString
-        if !withContext, let cached = modules[key] { return cached }
+        if !withContext, let cached = modules.first(where: { $0.name == key }) { return cached.module }
         guard let template = try loadTemplate(name, ignoreMissing: false) else {
             throw TemplateError(.notFound, "template '\(key)' not found")
         }
         let ctx = withContext ? childContext() : track(TemplateContext(root: RootContext([:], environment: environment), parent: nil))
         let output = try nested(context: ctx) { try capture { try renderRoot(template) } }
         let module = ModuleObject(name: template.name, context: ctx, output: output)
-        if !withContext { modules[key] = module }
+        if !withContext { modules.append((key, module)) }
         return module
     }
 }

@@ -12,9 +12,17 @@ public final class Runtime {
     let strict: Bool
 
     /// Where rendered bytes go; captures (block `set`, macro bodies, `caller()`)
-    /// swap in a fresh buffer and restore this one afterwards.
-    var out: [UInt8]
-    var outputLimit: Int
+    /// write on at its end and take their bytes back off.
+    var out: OutputBuffer
+    /// The most bytes one output (the render's, or a capture's) may hold.
+    var outputLimit: Int {
+        didSet { limitEnd = Self.offset(outputStart, plus: outputLimit) }
+    }
+    /// Where the current output (the render's, or the innermost capture's)
+    /// starts in `out`: the caller's bytes count towards the render's limit.
+    private var outputStart = 0
+    /// The offset in `out` past which the current output is over its limit.
+    private var limitEnd: Int
 
     /// Local variables of the enclosing loops, `with` blocks and macro calls,
     /// innermost last. Lookups scan down to `boundary`.
@@ -44,10 +52,9 @@ public final class Runtime {
         if let recorder, captureDepth == 0 { recorder.mark(out.count, source, span, isStatic: isStatic) }
     }
 
-    /// Emptied capture buffers kept for the next capture.
-    var spareBuffers: [[UInt8]] = []
-    /// Modules imported during this render, by template name.
-    var modules: [String: ModuleObject] = [:]
+    /// Modules imported during this render, by template name. A render
+    /// imports a module or two: a list to scan, not a table to hash and allocate.
+    var modules: [(name: String, module: ModuleObject)] = []
     /// How deep includes, imports, blocks and macro calls are nested.
     var depth = 0
 
@@ -55,8 +62,9 @@ public final class Runtime {
         self.environment = environment
         self.autoescape = environment.options.autoescape
         self.strict = environment.options.undefined == .strict
-        self.out = []
+        self.out = OutputBuffer()
         self.outputLimit = environment.options.maxOutputBytes
+        self.limitEnd = environment.options.maxOutputBytes
         self.context = TemplateContext(root: RootContext(root, environment: environment), parent: nil)
         contexts.append(context)
         locals.reserveCapacity(16)
@@ -79,7 +87,7 @@ public final class Runtime {
             context.blocks = BlockTable()
         }
         contexts = []
-        modules = [:]
+        modules = []
         locals = Locals()
     }
 
@@ -158,24 +166,36 @@ public final class Runtime {
 
     @inline(__always)
     func write(_ bytes: [UInt8]) throws {
-        bytes.withUnsafeBufferPointer { out.append(contentsOf: $0) }
-        if out.count > outputLimit { throw outputTooLarge() }
+        bytes.withUnsafeBufferPointer { out.append($0) }
+        if out.count > limitEnd { throw outputTooLarge() }
     }
 
     /// Appends a string's UTF-8 from its contiguous storage: about half the
     /// instructions of appending its `utf8` view, which copies through
     /// `_StringGuts.copyUTF8(into:)` and retains the string on the way.
+    ///
+    /// Read in place (`withContiguousStorageIfAvailable` borrows the string;
+    /// `withUTF8` needs a mutable copy, a retain and a release); a string
+    /// without contiguous UTF-8 (bridged) is made contiguous first.
     @inline(__always)
     func write(_ text: String) throws {
-        var text = text
-        text.withUTF8 { out.append(contentsOf: $0) }
-        if out.count > outputLimit { throw outputTooLarge() }
+        if text.utf8.withContiguousStorageIfAvailable({ out.append($0) }) == nil {
+            var text = text
+            text.withUTF8 { out.append($0) }
+        }
+        if out.count > limitEnd { throw outputTooLarge() }
     }
 
     @inline(__always)
     func writeEscaped(_ text: String) throws {
-        Escaping.appendEscaped(text, to: &out)
-        if out.count > outputLimit { throw outputTooLarge() }
+        out.appendEscaped(text)
+        if out.count > limitEnd { throw outputTooLarge() }
+    }
+
+    /// `start + length`, or `Int.max` past it (an unlimited output).
+    private static func offset(_ start: Int, plus length: Int) -> Int {
+        let (sum, overflow) = start.addingReportingOverflow(length)
+        return overflow ? (length > 0 ? Int.max : Int.min) : sum
     }
 
     private func outputTooLarge() -> TemplateError {
@@ -184,32 +204,34 @@ public final class Runtime {
             help: "check for a loop that repeats more than intended")
     }
 
-    /// Runs `body` with output going to a fresh buffer and returns what it wrote.
+    /// Runs `body` as a capture and returns what it wrote.
     func capture(_ body: () throws -> Void) throws -> String {
-        try redirectingOutput {
+        try redirectingOutput { start in
             try body()
-            return String(decoding: out, as: UTF8.self)
+            return out.string(from: start)
         }
     }
 
-    /// Runs `body` with output going to a fresh buffer that is then dropped.
+    /// Runs `body` as a capture whose output is dropped.
     func discardingOutput(_ body: () throws -> Void) throws {
-        try redirectingOutput(body)
+        try redirectingOutput { _ in try body() }
     }
 
-    /// Runs `body` with `out` swapped for an empty buffer, restored after.
-    private func redirectingOutput<T>(_ body: () throws -> T) throws -> T {
-        // Reuse a spare buffer so nested captures do not regrow from empty each time.
-        var saved = spareBuffers.popLast() ?? []
-        swap(&saved, &out)
+    /// Runs `body` as a capture: its output, written on at the end of `out`
+    /// from the offset `body` is given, is a new output with its own limit,
+    /// and is taken back off `out` afterwards.
+    private func redirectingOutput<T>(_ body: (Int) throws -> T) throws -> T {
+        let start = out.count
+        let (savedStart, savedEnd) = (outputStart, limitEnd)
+        outputStart = start
+        limitEnd = Self.offset(start, plus: outputLimit)
         captureDepth += 1
         defer {
             captureDepth -= 1
-            swap(&saved, &out)
-            saved.removeAll(keepingCapacity: true)
-            spareBuffers.append(saved)
+            out.truncate(to: start)
+            (outputStart, limitEnd) = (savedStart, savedEnd)
         }
-        return try body()
+        return try body(start)
     }
 
     /// Captured output as a value: `Markup` when autoescaping, like Jinja's macros.
@@ -241,17 +263,34 @@ final class TemplateContext {
     /// For each block name, its definitions from the most derived template to the base.
     var blocks = BlockTable()
 
-    /// A template variable here or in the contexts this one sees.
+    /// A template variable here or in the contexts this one sees. The first
+    /// level is inlined into every name lookup; without a call there, the
+    /// lookup need not retain the context around one.
     @inline(__always)
     func variable(_ id: Int) -> Value? {
         if !vars.isEmpty, let v = vars[id] { return v }
-        return parent?.variable(id)
+        guard parent != nil else { return nil }
+        return parentVariable(id)
     }
 
-    /// Whether `variable(id)` finds something (without copying it).
+    /// `variable(id)` in the contexts this one sees (an include's includer).
+    @inline(never)
+    private func parentVariable(_ id: Int) -> Value? {
+        parent?.variable(id)
+    }
+
+    /// Whether `variable(id)` finds something (without copying it); inlined
+    /// like `variable(_:)`, for the check that a folded global is not shadowed.
+    @inline(__always)
     func hasVariable(_ id: Int) -> Bool {
         if vars.contains(id) { return true }
-        return parent?.hasVariable(id) ?? false
+        guard parent != nil else { return false }
+        return parentHasVariable(id)
+    }
+
+    @inline(never)
+    private func parentHasVariable(_ id: Int) -> Bool {
+        parent?.hasVariable(id) ?? false
     }
 
     init(root: RootContext, parent: TemplateContext?) {
@@ -267,8 +306,11 @@ final class RootContext {
     let environment: Environment
     /// Per symbol: 0 not yet resolved, -1 missing; `n > 0` the render's own
     /// variable at `resolved[n - 1]`, `n < -1` a global at `resolved[-n - 2]`.
-    /// Integers, so filling and freeing the table per render touches no values.
-    private var slots: [Int32] = []
+    /// Integers, so filling and freeing the table per render touches no values;
+    /// in memory of its own, since making an `[Int32]` of a given count goes
+    /// through the array's unspecialized allocation path (a metadata lookup
+    /// of a few hundred instructions, once per render).
+    private var slots = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
     /// The values found, in the order they were first asked for.
     private var resolved: [Value] = []
     /// Names by symbol, and the global each names, taken from the
@@ -279,6 +321,10 @@ final class RootContext {
     init(_ values: [String: Value], environment: Environment) {
         self.values = values
         self.environment = environment
+    }
+
+    deinit {
+        slots.deallocate()
     }
 
     /// Whether `id` is not in the render's variables and so falls to a global.
@@ -301,12 +347,15 @@ final class RootContext {
 
     private func resolve(_ id: Int) -> Value? {
         if id >= names.count { (names, globals) = environment.globalsBySymbol() }
-        if slots.isEmpty {
+        if id >= slots.count {
             // Room for every symbol known now: one allocation per render.
-            slots = [Int32](repeating: 0, count: max(id + 1, names.count))
-            resolved.reserveCapacity(16)
-        } else if id >= slots.count {
-            slots.append(contentsOf: repeatElement(0, count: max(id + 1, names.count) - slots.count))
+            let grown = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(id + 1, names.count))
+            let kept = slots.count
+            if kept > 0 { _ = grown.initialize(fromContentsOf: slots) }
+            grown[kept...].initialize(repeating: 0)
+            slots.deallocate()
+            slots = grown
+            if kept == 0 { resolved.reserveCapacity(32) }
         }
         // Includes and imports without context have no variables of their own.
         if !values.isEmpty, let own = values[names[id]] {

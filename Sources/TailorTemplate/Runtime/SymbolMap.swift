@@ -6,10 +6,14 @@ struct SymbolMap {
 
     var isEmpty: Bool { ids.isEmpty }
 
-    func contains(_ id: Int) -> Bool { ids.contains(id) }
+    @inline(__always)
+    func contains(_ id: Int) -> Bool {
+        for i in ids.indices where ids[i] == id { return true }
+        return false
+    }
 
     subscript(id: Int) -> Value? {
-        get {
+        @inline(__always) get {
             for i in ids.indices where ids[i] == id { return values[i] }
             return nil
         }
