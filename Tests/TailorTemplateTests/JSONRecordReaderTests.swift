@@ -89,14 +89,6 @@ import Testing
         ])
     }
 
-    @Test func contextsOfOneShapeWithTheirOwnValues() {
-        // From the third record on, a context is the last layout with its values replaced.
-        expectSame((0..<6).map { #"{"id": "R\#($0)", "n": \#($0), "tags": [\#($0)], "none": null, "last": "\#($0)"}"# })
-        // Keys that are different bytes but one Swift string make no layout: nothing shows through.
-        expectSame((0..<5).map { #"{"\u00e9": \#($0), "e\u0301": \#($0 * 10), "x": \#($0)}"# })
-        expectSame((0..<5).map { #"{"x": \#($0), "e\u0301": \#($0 * 10), "\u00e9": \#($0)}"# })
-    }
-
     @Test func badRecordsInBetween() {
         expectSame([
             #"{"a": 1, "b": "x"}"#, #"{"a": 1, "b": "x"}"#, #"{"a": 1, "b": "x"#, #"{"a": 1, "b": "x"}"#,

@@ -7,9 +7,7 @@
 ///   the key ids of the last object there: the next object's keys are first
 ///   compared with those bytes, in order, before being read the long way;
 /// - the key list of each object shape as the `[Value]` a ``Dict`` takes,
-///   shared by every object of that shape;
-/// - the last top-level object's render context, as a ``ContextLayout``, so
-///   the next context of the same keys is a copy with its values replaced.
+///   shared by every object of that shape.
 ///
 /// Keys are always matched by their bytes, so a record of another shape takes
 /// the ordinary path, and every result is the one ``JSONValueReader`` gives.
@@ -47,9 +45,6 @@ final class JSONKeyCache {
     private var topLevelShape = ExpectedShape()
     /// Object shapes, at a hash of their key ids.
     private var dictKeys = [ObjectShape?](repeating: nil, count: 64)
-    /// The render context of the last top-level object whose keys were all
-    /// distinct strings, for the next one with the same keys.
-    var contextLayout: ContextLayout?
 
     /// The keys expected at one place, and once an object there had exactly
     /// those keys, its ``Dict`` key array.
@@ -74,8 +69,6 @@ final class JSONKeyCache {
         shapesUnder = []
         topLevelShape = ExpectedShape()
         dictKeys = [ObjectShape?](repeating: nil, count: dictKeys.count)
-        // Ids are handed out again from zero: a layout of the old ids would lie.
-        contextLayout = nil
     }
 
     // MARK: Keys

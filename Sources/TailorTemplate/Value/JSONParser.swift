@@ -314,38 +314,18 @@ struct JSONParser: ~Copyable {
 
     /// Moves the top-level object's members off the stacks into a render
     /// context, assigning them in order, as `Dict.stringKeyed` does.
-    ///
-    /// With a cache, a context with the same keys as the last one (in the
-    /// same order) is a copy of that one's layout with the values replaced.
     mutating func popContext(_ members: Members) -> [String: Value] {
         let count = keys.count - members.keys
-        if let cache, members.matchedExpected, let layout = cache.contextLayout, layout.matches(members.expected) {
-            var context = layout.context
-            for i in 0..<count { context.values[layout.indices[i]] = values.take(members.values + i) }
-            keys.remove(from: members.keys)
-            values.removeTaken(from: members.values)
-            return context
-        }
-        // A layout is worth making once the keys have repeated a record. Its
-        // table is kept under half full: every context copied from it probes
-        // (and compares keys) as its collisions dictate, for the whole run.
-        let makesLayout = cache != nil && members.matchedExpected
-        var context = [String: Value](minimumCapacity: makesLayout ? 2 * count : count)
-        var names: [String] = []
-        if makesLayout { names.reserveCapacity(count) }
+        var context = [String: Value](minimumCapacity: count)
         for i in 0..<count {
             let key = keys.take(members.keys + i)
             let name: String
             if let cache { name = cache.name(key.id) } else { name = self.names.take(members.keys + i) }
-            if makesLayout { names.append(name) }
             context[name] = values.take(members.values + i)
         }
         keys.removeTaken(from: members.keys)
         if cache == nil { self.names.removeTaken(from: members.keys) }
         values.removeTaken(from: members.values)
-        if makesLayout, let cache {
-            cache.contextLayout = ContextLayout(ids: members.expected, names: names, context: context)
-        }
         return context
     }
 
