@@ -73,14 +73,8 @@ struct OutputBuffer: ~Copyable {
         var runStart = 0
         var i = Self.nextSpecial(in: bytes, from: 0)
         while i < bytes.count {
-            let entity: StaticString
-            switch bytes[i] {
-            case 38: entity = "&amp;"
-            case 60: entity = "&lt;"
-            case 62: entity = "&gt;"
-            case 34: entity = "&#34;"
-            default: entity = "&#39;"
-            }
+            // `nextSpecial` stops only at a byte that has an entity.
+            let entity = Escaping.entity(for: bytes[i])!
             if i > runStart { append(UnsafeBufferPointer(start: base + runStart, count: i - runStart)) }
             append(UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
             runStart = i + 1

@@ -21,15 +21,7 @@ public enum Escaping {
             // Copy runs of ordinary bytes at once; only the specials are replaced.
             var runStart = 0
             for i in 0..<bytes.count {
-                let entity: StaticString
-                switch bytes[i] {
-                case 38: entity = "&amp;"
-                case 60: entity = "&lt;"
-                case 62: entity = "&gt;"
-                case 34: entity = "&#34;"
-                case 39: entity = "&#39;"
-                default: continue
-                }
+                guard let entity = entity(for: bytes[i]) else { continue }
                 if i > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
                 out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
                 runStart = i + 1
@@ -37,6 +29,19 @@ public enum Escaping {
             if runStart < bytes.count {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
             }
+        }
+    }
+
+    /// The entity that stands for `byte` when it is one of `& < > " '`.
+    @inline(__always)
+    static func entity(for byte: UInt8) -> StaticString? {
+        switch byte {
+        case 38: "&amp;"
+        case 60: "&lt;"
+        case 62: "&gt;"
+        case 34: "&#34;"
+        case 39: "&#39;"
+        default: nil
         }
     }
 
