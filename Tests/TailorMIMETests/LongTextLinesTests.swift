@@ -27,6 +27,17 @@ import Testing
         #expect(LongTextLines.limited(text, to: limit) == expected)
     }
 
+    /// A value of megabytes without a space (a pasted blob) is cut into full
+    /// lines and a remainder; each piece is found without counting the rest.
+    @Test func aLineOfMegabytesIsCutIntoFullLines() {
+        let text = String(repeating: "ab€", count: 1_000_000) + "\r\nend"
+        let lines = LongTextLines.limited(text).unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 3_008)
+        #expect(lines.dropLast(2).allSatisfy { $0.count == 998 })
+        #expect(lines[lines.count - 2].count == 3_000_000 - 3_006 * 998 + 1)  // the rest, and its "\r"
+        #expect(lines.last.map(String.init) == "end")
+    }
+
     @Test func everyLineOfALongValueFitsTheRFCLimit() {
         let text = "Hi " + String(repeating: "A", count: 3000) + ",\n" + String(repeating: "word ", count: 500)
         let lines = LongTextLines.limited(text).unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)

@@ -50,15 +50,20 @@ public enum LongTextLines {
 
     /// Appends one line, broken into pieces of at most `limit` characters.
     /// A carriage return before the line feed is not counted, as readers strip it.
+    ///
+    /// Each piece walks at most `limit + 1` characters ahead (the rest is never
+    /// counted whole), so a line of megabytes from the data costs its length.
     private static func append(_ line: Substring.UnicodeScalarView, limit: Int, to out: inout String) {
         var rest = line
         while true {
-            let counted = rest.last == "\r" ? rest.count - 1 : rest.count
-            guard counted > limit else {
+            // More than `limit` characters: one stands at offset `limit`, and
+            // it is not a final carriage return.
+            guard let cut = rest.index(rest.startIndex, offsetBy: limit, limitedBy: rest.endIndex),
+                cut != rest.endIndex, rest[cut] != "\r" || rest.index(after: cut) != rest.endIndex
+            else {
                 out.unicodeScalars.append(contentsOf: rest)
                 return
             }
-            let cut = rest.index(rest.startIndex, offsetBy: limit)
             if let space = rest[rest.startIndex...cut].lastIndex(of: " "), space > rest.startIndex {
                 out.unicodeScalars.append(contentsOf: rest[..<space])
                 rest = rest[rest.index(after: space)...]
