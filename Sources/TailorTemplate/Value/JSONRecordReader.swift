@@ -25,20 +25,14 @@ public final class JSONRecordReader {
     /// Parses one JSON text from UTF-8 bytes, like ``JSONValueReader``'s `read`.
     @inlinable
     public func read(_ bytes: some Collection<UInt8>) throws(JSONReadError) -> Value {
-        if let result = bytes.withContiguousStorageIfAvailable({ parseDocument($0) }) {
-            return try result.get()
-        }
-        return try Array(bytes).withUnsafeBufferPointer { parseDocument($0) }.get()
+        try JSONValueReader.parsing(bytes, with: parseDocument)
     }
 
     /// Parses a JSON object into a template context, like
     /// ``JSONValueReader``'s `readObject`.
     @inlinable
     public func readObject(_ bytes: some Collection<UInt8>) throws(JSONReadError) -> [String: Value] {
-        if let result = bytes.withContiguousStorageIfAvailable({ parseContext($0) }) {
-            return try result.get()
-        }
-        return try Array(bytes).withUnsafeBufferPointer { parseContext($0) }.get()
+        try JSONValueReader.parsing(bytes, with: parseContext)
     }
 
     /// The parser's entries, as in ``JSONValueReader``, with this reader's cache.

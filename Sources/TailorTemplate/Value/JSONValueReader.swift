@@ -30,10 +30,7 @@ public struct JSONValueReader: Sendable {
     /// anything else after the value is an error.
     @inlinable
     public func read(_ bytes: some Collection<UInt8>) throws(JSONReadError) -> Value {
-        if let result = bytes.withContiguousStorageIfAvailable({ parseDocument($0) }) {
-            return try result.get()
-        }
-        return try Array(bytes).withUnsafeBufferPointer { parseDocument($0) }.get()
+        try Self.parsing(bytes, with: parseDocument)
     }
 
     /// Parses one JSON text from a string.
@@ -47,10 +44,7 @@ public struct JSONValueReader: Sendable {
     /// on the way); a repeated key keeps its last value.
     @inlinable
     public func readObject(_ bytes: some Collection<UInt8>) throws(JSONReadError) -> [String: Value] {
-        if let result = bytes.withContiguousStorageIfAvailable({ parseContext($0) }) {
-            return try result.get()
-        }
-        return try Array(bytes).withUnsafeBufferPointer { parseContext($0) }.get()
+        try Self.parsing(bytes, with: parseContext)
     }
 
     /// The parser's entry for a value. The generic `read` is inlined into its
@@ -83,6 +77,16 @@ public struct JSONValueReader: Sendable {
         } catch {
             return .failure(JSONReadError(error.message, in: buffer, at: error.offset))
         }
+    }
+
+    /// `parse` over the bytes in place when they are contiguous, else over a
+    /// copy: the step both readers' generic entries share.
+    @inlinable
+    static func parsing<Bytes: Collection<UInt8>, Parsed>(
+        _ bytes: Bytes, with parse: (UnsafeBufferPointer<UInt8>) -> Result<Parsed, JSONReadError>
+    ) throws(JSONReadError) -> Parsed {
+        if let result = bytes.withContiguousStorageIfAvailable(parse) { return try result.get() }
+        return try Array(bytes).withUnsafeBufferPointer(parse).get()
     }
 
     /// "an array", "a string", ...: how a JSON value is named in messages.
