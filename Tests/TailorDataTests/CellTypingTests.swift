@@ -36,6 +36,7 @@ import Testing
     @Test(arguments: [
         ("signup_date", ColumnType.date), ("date", .date), ("joined_on", .date), ("created_at", .timestamp),
         ("event_ts", .timestamp), ("timestamp", .timestamp), ("login_time", .timestamp), ("update", .auto), ("name", .auto),
+        ("segment", .string), ("segments", .string), ("segment_score", .auto),
     ])
     func typesFromNames(name: String, type: ColumnType) {
         #expect(ColumnType.implied(byName: name) == type)

@@ -38,7 +38,13 @@ final class RenderWorkers: @unchecked Sendable {
             switch item {
             case .recipient(let profile, let assignment):
                 let order = InputOrder(chunk: chunk.sequence, item: index)
-                results.append(.outcome(renderer.render(profile, GivenSegments.merge(profile, assignment), at: order)))
+                do {
+                    let merged = try GivenSegments.merge(profile, assignment)
+                    results.append(.outcome(renderer.render(profile, merged, at: order)))
+                } catch {
+                    let failed = RenderOutcome.failed(recipientID: profile.id, segment: nil, reason: error.reason)
+                    results.append(.outcome(RenderedRecipient(outcome: failed)))
+                }
             case .bad(let row):
                 let failed = RenderOutcome.failed(recipientID: row.recipientId ?? "", segment: nil, reason: row.description)
                 results.append(.outcome(RenderedRecipient(outcome: failed)))

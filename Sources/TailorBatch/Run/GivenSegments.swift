@@ -11,17 +11,27 @@ import TailorTemplate
 /// profile without given segments keeps the rules' assignment (and the default
 /// segment when none matched).
 ///
-/// `segment` is a string; `segments` is a list of strings or one string
-/// separated by commas, semicolons or `|` (as a CSV cell holds it).
+/// `segment` is a name: a string, or an integer such as a cluster id (`3` is
+/// the segment `"3"`). `segments` is a list of those, or one string separated
+/// by commas, semicolons or `|` (as a CSV cell holds it). JSON `null` gives
+/// none. Anything else (a boolean, a fraction, an object) names no segment, and
+/// the recipient fails with ``Unusable`` rather than being sent as if it had
+/// none: the upstream export is wrong, and a guess would send the wrong variant.
 ///
 /// ```swift
 /// // profile: {"segment": "loyal", ...}; rules matched ["high_value"]
-/// GivenSegments.merge(profile, assignment)   // segment "loyal", segments ["loyal", "high_value"]
+/// try GivenSegments.merge(profile, assignment)   // segment "loyal", segments ["loyal", "high_value"]
 /// ```
 public enum GivenSegments {
+    /// A `segment` or `segments` value that names no segment.
+    public struct Unusable: Error, Sendable, Equatable {
+        /// Names the attribute and the value, and says what to write instead.
+        public var reason: String
+    }
+
     /// The assignment with the profile's given segments merged in.
-    public static func merge(_ profile: Profile, _ assignment: Assignment) -> Assignment {
-        let given = names(in: profile.attributes)
+    public static func merge(_ profile: Profile, _ assignment: Assignment) throws(Unusable) -> Assignment {
+        let given = try names(in: profile.attributes)
         guard !given.isEmpty else { return assignment }
         var merged = assignment
         var segments = given
@@ -34,22 +44,46 @@ public enum GivenSegments {
     }
 
     /// The given segment names, without blanks and repeats.
-    static func names(in attributes: [String: Value]) -> [String] {
+    static func names(in attributes: [String: Value]) throws(Unusable) -> [String] {
         var names: [String] = []
         func add(_ text: Substring) {
             let name = text.trimmingSpaces
             if !name.isEmpty, !names.contains(name) { names.append(name) }
         }
-        if case .string(let primary)? = attributes["segment"] { add(Substring(primary)) }
+        switch attributes["segment"] {
+        case nil, .none?: break
+        case .string(let primary)?: add(Substring(primary))
+        case .int(let id)?: add(Substring(String(id)))
+        case let other?: throw unusable("segment", other)
+        }
         switch attributes["segments"] {
+        case nil, .none?:
+            break
         case .string(let text)?:
             for part in text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" }) { add(part) }
-        case .list(let items)?:
-            for case .string(let name) in items { add(Substring(name)) }
-        default:
-            break
+        case .int(let id)?:
+            add(Substring(String(id)))
+        case .list(let items)?, .tuple(let items)?:
+            for (position, item) in items.enumerated() {
+                switch item {
+                case .none: break
+                case .string(let name): add(Substring(name))
+                case .int(let id): add(Substring(String(id)))
+                default: throw unusable("segments", item, position: position)
+                }
+            }
+        case let other?:
+            throw unusable("segments", other)
         }
         return names
+    }
+
+    private static func unusable(_ attribute: String, _ value: Value, position: Int? = nil) -> Unusable {
+        let shown = value.repr.count > 60 ? String(value.repr.prefix(60)) + "…" : value.repr
+        let place = position.map { "item \($0 + 1) of profile attribute '\(attribute)'" } ?? "profile attribute '\(attribute)'"
+        return Unusable(
+            reason: "\(place) is \(shown) (\(JSONValueReader.describe(value))), which names no segment: "
+                + "write the segment's name as a string (or an integer id)")
     }
 }
 

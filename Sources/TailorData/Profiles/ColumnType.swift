@@ -12,9 +12,12 @@ public enum ColumnType: String, Sendable, Equatable, CaseIterable {
     /// anything else makes the row bad.
     case timestamp
 
-    /// The type a column's name implies: `*_date` and `*_on` are dates;
-    /// `*_at`, `*_ts`, `*_time` and `timestamp` are timestamps; the rest auto.
+    /// The type a column's name implies: `segment` and `segments` are text
+    /// (segment names as written, a cluster id `3` or a name `true` included);
+    /// `*_date` and `*_on` are dates; `*_at`, `*_ts`, `*_time` and `timestamp`
+    /// are timestamps; the rest auto.
     public static func implied(byName name: String) -> ColumnType {
+        if name == "segment" || name == "segments" { return .string }
         let lower = name.lowercased()
         if lower.hasSuffix("_date") || lower == "date" || lower.hasSuffix("_on") { return .date }
         if lower.hasSuffix("_at") || lower.hasSuffix("_ts") || lower.hasSuffix("_time") || lower == "timestamp"
