@@ -29,10 +29,15 @@ import TailorBatch
         (["SLURM_ARRAY_TASK_ID": "5"], 8, 5),
         (["JOB_COMPLETION_INDEX": "1", "SLURM_ARRAY_TASK_ID": "7"], 8, 1),
         (["JOB_COMPLETION_INDEX": "", "SLURM_ARRAY_TASK_ID": "3"], 8, 3),
-    ])
-    func readsTheSchedulerIndex(environment: [String: String], count: Int, index: Int) throws {
+        // Slurm: `--array=1-8` numbers its tasks from 1 and says how many.
+        (["SLURM_ARRAY_TASK_ID": "1", "SLURM_ARRAY_TASK_MIN": "1", "SLURM_ARRAY_TASK_COUNT": "8"], nil, 0),
+        (["SLURM_ARRAY_TASK_ID": "8", "SLURM_ARRAY_TASK_MIN": "1", "SLURM_ARRAY_TASK_COUNT": "8"], nil, 7),
+        (["SLURM_ARRAY_TASK_ID": "4", "SLURM_ARRAY_TASK_MIN": "1", "SLURM_ARRAY_TASK_COUNT": "8"], 4, 3),
+    ] as [([String: String], Int?, Int)])
+    func readsTheSchedulerIndex(environment: [String: String], count: Int?, index: Int) throws {
         let shard = try #require(try Shard.fromEnvironment(environment, count: count))
-        #expect(shard == (try Shard(index: index, count: count)))
+        let expected = count ?? Int(environment["SLURM_ARRAY_TASK_COUNT"]!)!
+        #expect(shard == (try Shard(index: index, count: expected)))
     }
 
     @Test func noSchedulerVariableMeansNoShard() throws {
@@ -43,8 +48,13 @@ import TailorBatch
         (["JOB_COMPLETION_INDEX": "4"], 4, "out of range"),
         (["AWS_BATCH_JOB_ARRAY_INDEX": "x"], 4, "not a shard index"),
         (["SLURM_ARRAY_TASK_ID": "-2"], 4, "out of range"),
-    ])
-    func refusesABadSchedulerIndex(environment: [String: String], count: Int, message: String) {
+        // An index with no count would have every one of the N processes send to everyone.
+        (["JOB_COMPLETION_INDEX": "2"], nil, "pass --shard-count N"),
+        (["AWS_BATCH_JOB_ARRAY_INDEX": "0"], nil, "pass --shard-count N"),
+        (["SLURM_ARRAY_TASK_ID": "0", "SLURM_ARRAY_TASK_COUNT": "many"], nil, "SLURM_ARRAY_TASK_COUNT='many'"),
+        (["SLURM_ARRAY_TASK_ID": "9", "SLURM_ARRAY_TASK_MIN": "1", "SLURM_ARRAY_TASK_COUNT": "8"], nil, "out of range"),
+    ] as [([String: String], Int?, String)])
+    func refusesABadSchedulerIndex(environment: [String: String], count: Int?, message: String) {
         #expect {
             _ = try Shard.fromEnvironment(environment, count: count)
         } throws: { error in

@@ -11,26 +11,46 @@ extension Shard {
         ("SLURM_ARRAY_TASK_ID", "Slurm job array"),
     ]
 
-    /// The shard given by the first of ``environmentVariables`` that is set,
-    /// with `count` shards; nil when none is set. A set variable that is not a
-    /// number in range throws.
+    /// The shard given by the first of ``environmentVariables`` that is set;
+    /// nil when none is set.
     ///
-    /// Slurm array indices start where `--array` says; pass `offset` (the
-    /// array's first index, `SLURM_ARRAY_TASK_MIN`) to make them 0-based.
-    public static func fromEnvironment(_ environment: [String: String], count: Int, offset: Int = 0) throws(ShardError)
-        -> Shard?
-    {
+    /// The count is `count` (`--shard-count`); a Slurm array also says it
+    /// itself (`SLURM_ARRAY_TASK_COUNT`), and its indices start where `--array`
+    /// says (`SLURM_ARRAY_TASK_MIN`, subtracted to make them 0-based). A set
+    /// index without a count throws rather than rendering everything: every
+    /// one of the scheduler's N processes would then send to the whole list.
+    /// So does a set variable that is not a number in range.
+    public static func fromEnvironment(_ environment: [String: String], count: Int?) throws(ShardError) -> Shard? {
         for (name, scheduler) in environmentVariables {
             guard let text = environment[name], !text.isEmpty else { continue }
             guard let raw = Int(text.trimmingCharacters(in: .whitespaces)) else {
                 throw ShardError("\(name)='\(text)' (\(scheduler)) is not a shard index")
             }
+            let isSlurm = name == "SLURM_ARRAY_TASK_ID"
+            let offset = isSlurm ? try number(environment, "SLURM_ARRAY_TASK_MIN") ?? 0 : 0
+            let ownCount = isSlurm ? try number(environment, "SLURM_ARRAY_TASK_COUNT") : nil
+            guard let count = count ?? ownCount else {
+                throw ShardError(
+                    "\(name)=\(text) is set (\(scheduler)), so this process is one of several, but the number of shards "
+                        + "is not given: pass --shard-count N (as many as the scheduler runs), or --shard 0/1 to "
+                        + "render every recipient here")
+            }
             do {
                 return try Shard(index: raw - offset, count: count)
             } catch {
-                throw ShardError("\(name)=\(text) (\(scheduler)): \(error.description)")
+                let base = offset == 0 ? "" : " (less SLURM_ARRAY_TASK_MIN=\(offset))"
+                throw ShardError("\(name)=\(text)\(base) (\(scheduler)): \(error.description)")
             }
         }
         return nil
+    }
+
+    /// A whole number from the environment, nil when unset or empty.
+    private static func number(_ environment: [String: String], _ name: String) throws(ShardError) -> Int? {
+        guard let text = environment[name], !text.isEmpty else { return nil }
+        guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
+            throw ShardError("\(name)='\(text)' (Slurm job array) is not a number")
+        }
+        return value
     }
 }

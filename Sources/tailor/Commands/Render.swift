@@ -45,7 +45,8 @@ struct Render: ParsableCommand {
             renders only the recipients whose id hashes to shard I of N (0-based); \
             without --shard, the index comes from JOB_COMPLETION_INDEX (Kubernetes \
             Indexed Job), AWS_BATCH_JOB_ARRAY_INDEX or SLURM_ARRAY_TASK_ID, with \
-            --shard-count N. A sharded run tags its files (manifest.shard-I-of-N.jsonl, \
+            --shard-count N (Slurm arrays give their own count and first index); an \
+            index without a count is an error. A sharded run tags its files (manifest.shard-I-of-N.jsonl, \
             run.shard-I-of-N.json, messages.shard-I-of-N.mbox), so shards can share a \
             folder; 'tailor manifest verify DIR...' proves they rendered every input \
             row exactly once.
@@ -169,12 +170,12 @@ struct Render: ParsableCommand {
     /// The shard from --shard, or from the scheduler's variable and --shard-count.
     private func selectedShard() throws -> Shard {
         if let shard { return try Shard(parsing: shard) }
-        guard let count = shardCount else { return .whole }
-        guard let fromScheduler = try Shard.fromEnvironment(ProcessInfo.processInfo.environment, count: count) else {
-            let names = Shard.environmentVariables.map(\.name).joined(separator: ", ")
-            throw ValidationError("--shard-count \(count) needs the shard index from one of \(names); none is set (or pass --shard I/N).")
+        if let fromScheduler = try Shard.fromEnvironment(ProcessInfo.processInfo.environment, count: shardCount) {
+            return fromScheduler
         }
-        return fromScheduler
+        guard let count = shardCount else { return .whole }
+        let names = Shard.environmentVariables.map(\.name).joined(separator: ", ")
+        throw ValidationError("--shard-count \(count) needs the shard index from one of \(names); none is set (or pass --shard I/N).")
     }
 
     func run() throws {
