@@ -5,8 +5,9 @@ import Testing
 /// `--resume`, leaves the same files as a run that was never killed; shards
 /// from the scheduler's variable verify with `tailor manifest verify`.
 @Suite struct RenderResumeTests {
-    /// A campaign over `rows` generated profiles.
-    private func workspaceFiles(rows: Int) -> [String: String] {
+    /// A campaign over `rows` generated profiles; without `sendDate` the send
+    /// date comes from the clock.
+    private func workspaceFiles(rows: Int, sendDate: String? = "2026-01-15T09:00:00Z") -> [String: String] {
         var profiles = "recipient_id,email,first_name,segment\n"
         for row in 1...rows {
             profiles += "R\(row),user\(row)@example.com,Name \(row),\(row % 5 == 0 ? "vip" : "")\n"
@@ -18,7 +19,7 @@ import Testing
                 subject: "Hello {{ first_name }}"
                 html: email.html
                 unsubscribe: {url: "https://shop.example/u/{{ recipient_id }}"}
-                send_date: "2026-01-15T09:00:00Z"
+                \(sendDate.map { "send_date: \"\($0)\"" } ?? "")
                 data: {profiles: ../profiles.csv}
                 """,
             "campaign/email.html": """
@@ -68,6 +69,53 @@ import Testing
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(resumed.stdout.contains("resumed"))
         #expect(try files(folder.appendingPathComponent("killed")) == files(folder.appendingPathComponent("clean")))
+    }
+
+    /// An mbox run cut back to its first `keep` recipients, as a kill leaves it.
+    private func interrupt(_ out: URL, keeping keep: Int) throws {
+        let manifest = try String(contentsOf: out.appendingPathComponent("manifest.jsonl"), encoding: .utf8)
+        let kept = manifest.split(separator: "\n").prefix(keep).map { $0 + "\n" }.joined()
+        try kept.write(to: out.appendingPathComponent("manifest.jsonl.partial"), atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(at: out.appendingPathComponent("manifest.jsonl"))
+        try FileManager.default.moveItem(
+            at: out.appendingPathComponent("messages.mbox"), to: out.appendingPathComponent("messages.mbox.partial"))
+    }
+
+    /// A send dated by the clock resumes with the date the interrupted run
+    /// took, so its Date headers and Message-IDs match the first half's.
+    @Test func clockDatedRunResumesWithItsOwnDate() throws {
+        let folder = try workspace(workspaceFiles(rows: 40, sendDate: nil))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("send")
+        let first = try tailor(["render", "campaign", "--format", "mbox", "--out", "send"], in: folder)
+        #expect(first.status == 0, "\(first.stderr)")
+        let clean = try files(out)
+        try interrupt(out, keeping: 15)
+        Thread.sleep(forTimeInterval: 1.1)  // a new clock reading would be a later second
+        let resumed = try tailor(["render", "campaign", "--format", "mbox", "--out", "send", "--resume"], in: folder)
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(try files(out) == clean)
+    }
+
+    /// Resuming with settings that change the output is refused with what
+    /// the interrupted run used, before anything is written.
+    @Test(arguments: [
+        (["--format", "eml"], "the interrupted run used --format mbox, this one eml: resume it with --format mbox"),
+        (["--format", "mbox", "--send-date", "2026-02-01T00:00:00Z"],
+         "the interrupted run used the send date 2026-01-15T09:00:00Z, this one 2026-02-01T00:00:00Z"),
+        (["--format", "mbox", "--validate", "off"], "the interrupted run used --validate variant"),
+    ])
+    func resumeWithOtherSettingsIsRefused(arguments: [String], message: String) throws {
+        let folder = try workspace(workspaceFiles(rows: 20))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("send")
+        #expect(try tailor(["render", "campaign", "--format", "mbox", "--out", "send"], in: folder).status == 0)
+        try interrupt(out, keeping: 5)
+        let partial = try files(out)
+        let refused = try tailor(["render", "campaign", "--out", "send", "--resume"] + arguments, in: folder)
+        #expect(refused.status == 3)
+        #expect(refused.stderr.contains("cannot resume: " + message), "\(refused.stderr)")
+        #expect(try files(out) == partial)
     }
 
     @Test func shardsFromTheSchedulerVerify() throws {

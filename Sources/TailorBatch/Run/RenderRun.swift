@@ -47,6 +47,8 @@ public final class RenderRun: @unchecked Sendable {
     let renderer: SendRenderer
     let segmentRun: SegmentRun
     let layout: OutputLayout
+    /// With ``RenderSettings/resume``, the record the interrupted run left.
+    private let previousRun: RunRecord?
     private let stopLock = NSLock()
     private var stopRequested = false
 
@@ -56,12 +58,16 @@ public final class RenderRun: @unchecked Sendable {
         self.settings = settings
         let campaign = try Campaign.load(folder: settings.campaignFolder)
         self.campaign = campaign
-        sendSeconds = settings.sendDate ?? campaign.sendDate ?? Int(Date().timeIntervalSince1970)
+        outDirectory = URL(fileURLWithPath: settings.outDirectory ?? "out/\(campaign.name)")
+        layout = OutputLayout(directory: outDirectory, format: settings.format, shard: settings.shard)
+        let recordURL = outDirectory.appendingPathComponent(layout.runRecordName)
+        previousRun = settings.resume ? try RunRecord.readIfPresent(from: recordURL) : nil
+        // Without a date given, a resumed run keeps the one the interrupted run
+        // took from the clock: its Date, Message-IDs and `now` must not move.
+        sendSeconds = settings.sendDate ?? campaign.sendDate ?? previousRun?.sendDate ?? Int(Date().timeIntervalSince1970)
         let setup = try CampaignSetup(campaign, now: sendSeconds, catalog: settings.catalog, events: settings.events)
         let recommender = setup.recommender
         templates = setup.templates
-        outDirectory = URL(fileURLWithPath: settings.outDirectory ?? "out/\(campaign.name)")
-        layout = OutputLayout(directory: outDirectory, format: settings.format, shard: settings.shard)
         let sendDate = Date(timeIntervalSince1970: TimeInterval(sendSeconds))
         let recipientRenderer = try RecipientRenderer(
             templates: templates, sendID: "\(campaign.name)-\(sendSeconds)", sendDate: sendDate, recommender: recommender)
@@ -116,10 +122,28 @@ public final class RenderRun: @unchecked Sendable {
         return stopRequested
     }
 
-    /// Refuses to resume a run made with other validation settings: its
-    /// manifest and findings would not be what these settings give.
+    /// Refuses to resume a run made with other settings (campaign, format,
+    /// send date, catalog, validation): its files, manifest and findings would
+    /// not be what these settings give, and the finished output would mix both.
     private func checkResumable(_ previous: RunRecord?) throws {
         guard let previous else { return }
+        func refuse(_ what: String, _ then: String, _ now: String, _ how: String) -> ResumeError {
+            ResumeError("the interrupted run used \(what)\(then), this one \(now): \(how), or render again without --resume")
+        }
+        if previous.campaign != campaign.name {
+            throw refuse("the campaign ", "'\(previous.campaign)'", "'\(campaign.name)'", "resume it with its own campaign")
+        }
+        if previous.format != settings.format.rawValue {
+            throw refuse("--format ", previous.format, settings.format.rawValue, "resume it with --format \(previous.format)")
+        }
+        if previous.sendDate != sendSeconds {
+            let then = CivilDate.isoString(ofSeconds: previous.sendDate)
+            throw refuse("the send date ", then, CivilDate.isoString(ofSeconds: sendSeconds), "resume it with --send-date \(then)")
+        }
+        if previous.catalog != settings.catalog {
+            let shown = { (path: String?) in path.map { "--catalog \($0)" } ?? "no --catalog" }
+            throw refuse("", shown(previous.catalog), shown(settings.catalog), "resume it with the same catalog")
+        }
         if previous.validate != settings.validate.rawValue {
             throw ResumeError(
                 "the interrupted run used --validate \(previous.validate); resume it with the same, or render again "
@@ -157,7 +181,7 @@ public final class RenderRun: @unchecked Sendable {
         let started = Date()
         try Self.createOutputFolder(outDirectory)
         let recordURL = outDirectory.appendingPathComponent(layout.runRecordName)
-        if settings.resume { try checkResumable(RunRecord.readIfPresent(from: recordURL)) }
+        if settings.resume { try checkResumable(previousRun) }
         let point = settings.resume ? try ResumePoint.find(in: layout) : .none
         var record = RunRecord(
             campaign: campaign.name, profiles: profilesPath, format: settings.format.rawValue, sendDate: sendSeconds,
