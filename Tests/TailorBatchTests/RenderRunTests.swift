@@ -128,4 +128,40 @@ import TailorTestSupport
         #expect(rejected.allSatisfy { $0["status"] as? String == "failed" })
         #expect(delivered.count + rejected.count == 299)
     }
+
+    /// A server that takes nothing stops the send before the chunk it refused
+    /// is recorded; `--resume` against a live server then delivers every
+    /// message exactly once.
+    @Test(.enabled(if: SharedTools.available, "\(SharedTools.unavailableReason ?? "")"))
+    func deadServerStopsTheSendAndResumeDeliversTheRest() throws {
+        let gone = try SMTPSink(["--timeout", "120"])
+        try #require(gone.port > 0)
+        gone.stop()  // nothing listens on its port any more
+        var (settings, out) = settings(.eml, "deliver-dead")
+        defer { SharedTools.keepOrRemove(out) }
+        var smtp = SMTPConfiguration(host: "127.0.0.1", port: gone.port)
+        smtp.initialBackoff = 0.01
+        smtp.maxBackoff = 0.02
+        settings.deliver = smtp
+        #expect {
+            _ = try RenderRun(settings).run()
+        } throws: { error in
+            (error as? DeliveryStopped)?.description.contains("accepted none of the last 64 messages") == true
+        }
+        let journal = out.appendingPathComponent("manifest.jsonl.partial")
+        #expect(try Data(contentsOf: journal).isEmpty)
+
+        let live = try SMTPSink(["--timeout", "120"])
+        defer { live.stop() }
+        try #require(live.port > 0)
+        smtp.port = live.port
+        settings.deliver = smtp
+        settings.resume = true
+        let summary = try RenderRun(settings).run()
+        let lines = try manifest(out)
+        let delivered = lines.compactMap { $0["status"] as? String == "delivered" ? $0["id"] as? String : nil }
+        #expect(summary.byStatus[.delivered] == 299 && delivered.count == 299)
+        let accepted = try live.events().filter { $0["event"] as? String == "accepted" }
+        #expect(accepted.count == 299)
+    }
 }

@@ -13,7 +13,9 @@ extension RenderRun {
     /// Writes a chunk in input order: applies validation's verdicts, delivers
     /// what is still to send when asked, then writes the messages, their
     /// findings and their manifest lines, each flushed in that order, so a
-    /// manifest line never names a missing message or findings.
+    /// manifest line never names a missing message or findings. When the SMTP
+    /// server took none of the chunk's messages, nothing of it is written and
+    /// the run stops with ``DeliveryStopped``.
     func write(_ chunk: RenderedChunk, to destination: Destination, summary: inout RenderSummary) throws {
         var decided: [(outcome: RenderOutcome, variant: String?, record: [UInt8]?)] = []
         decided.reserveCapacity(chunk.results.count)
@@ -36,7 +38,7 @@ extension RenderRun {
                 decided.append((outcome, recipient.validation?.variant, recipient.record))
             }
         }
-        let delivery = deliver(decided.map(\.outcome))
+        let delivery = try deliver(decided.map(\.outcome))
         var entries: [ManifestEntry] = []
         entries.reserveCapacity(decided.count)
         for (outcome, variant, record) in decided {
@@ -78,15 +80,17 @@ extension RenderRun {
     }
 
     /// Submits the rendered messages over SMTP when the run delivers; the
-    /// results by recipient id.
-    private func deliver(_ outcomes: [RenderOutcome]) -> [String: DeliveryOutcome] {
+    /// results by recipient id. Throws ``DeliveryStopped`` when none went out.
+    private func deliver(_ outcomes: [RenderOutcome]) throws -> [String: DeliveryOutcome] {
         guard let smtp = settings.deliver else { return [:] }
         let envelopes = outcomes.compactMap { outcome -> SMTPEnvelope? in
             if case .rendered(let message, _) = outcome { return SMTPEnvelope(message) }
             return nil
         }
+        let results = SMTPDelivery(configuration: smtp).deliver(envelopes)
+        if let stopped = DeliveryStopped(results) { throw stopped }
         var delivery: [String: DeliveryOutcome] = [:]
-        for result in SMTPDelivery(configuration: smtp).deliver(envelopes) {
+        for result in results {
             delivery[result.recipientID] = result
         }
         return delivery

@@ -97,6 +97,9 @@ public struct DeliveryOutcome: Sendable, Equatable {
     public var attempts: Int
     /// The last reply, or the connection error.
     public var reply: String
+    /// Whether it failed because every attempt met a transient failure (a 4yz
+    /// reply, a refused or dropped connection), not a 5yz refusal of it.
+    public var gaveUp = false
 
     /// The manifest status: delivered or failed.
     public var status: ManifestEntry.Status { delivered ? .delivered : .failed }

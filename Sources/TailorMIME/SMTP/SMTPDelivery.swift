@@ -62,7 +62,8 @@ public struct SMTPDelivery: Sendable {
                     if attempts[index] >= configuration.maxAttempts {
                         outcome = DeliveryOutcome(
                             recipientID: envelope.recipientID, delivered: false, attempts: attempts[index],
-                            reply: "gave up after \(attempts[index]) attempt\(attempts[index] == 1 ? "" : "s"): \(reason)")
+                            reply: "gave up after \(attempts[index]) attempt\(attempts[index] == 1 ? "" : "s"): \(reason)",
+                            gaveUp: true)
                     } else {
                         retry.append(index)
                     }
