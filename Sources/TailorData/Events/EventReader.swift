@@ -18,6 +18,11 @@ public final class EventReader: Sequence, IteratorProtocol {
 
     public init(path: String) throws(DataFileError) {
         self.path = path
+        // A first line `[...]` is one bad line, as in any JSON Lines file.
+        let kind = InputFileKind(path: path)
+        if kind != .jsonArray, let problem = kind.problem(path: path, readTwice: true) {
+            throw DataFileError(path: path, role: "events", reason: problem)
+        }
         lines = try JSONLinesReader(path: path, role: "events")
     }
 

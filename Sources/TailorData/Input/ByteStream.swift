@@ -8,7 +8,8 @@ final class ByteStream {
     private var position = 0
     private let chunkSize: Int
 
-    /// Opens `path`; throws ``DataFileError`` when it is missing or a folder.
+    /// Opens `path`; throws ``DataFileError`` when it is missing, a folder, or
+    /// compressed (see ``InputFileKind``).
     init(path: String, role: String, chunkSize: Int = 1 << 20) throws(DataFileError) {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
@@ -19,6 +20,13 @@ final class ByteStream {
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw DataFileError(path: path, role: role, reason: "permission denied or unreadable")
+        }
+        switch InputFileKind(path: path) {
+        case let archive where archive == .gzip || archive == .zip:
+            try? handle.close()
+            throw DataFileError(path: path, role: role, reason: archive.problem(path: path, readTwice: false)!)
+        default:
+            break
         }
         self.handle = handle
         self.chunkSize = chunkSize

@@ -57,7 +57,15 @@ public final class ProfileReader: Sequence, IteratorProtocol {
         self.format = format
         self.tracksDuplicates = tracksDuplicates
         let lower = path.lowercased()
-        if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") {
+        let namedJSONLines = lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson")
+        let kind = InputFileKind(path: path)
+        // In a file named JSON Lines, a first line `[...]` is one bad line among good ones.
+        if !(namedJSONLines && kind == .jsonArray), let problem = kind.problem(path: path, readTwice: true) {
+            throw DataFileError(path: path, role: "profiles", reason: problem)
+        }
+        // JSON Lines by name, or by content (`contacts.json` from a warehouse
+        // export): a CSV header does not start with `{`.
+        if namedJSONLines || kind == .jsonObject {
             source = .jsonl(try JSONLinesReader(path: path, role: "profiles"))
             return
         }
