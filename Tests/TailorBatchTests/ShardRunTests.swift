@@ -52,7 +52,10 @@ import TailorMIME
     }
 
     /// Bad inputs for `verify`: each breaks the proof in its own way.
-    @Test(arguments: ["missing shard", "repeated shard", "unfinished", "dropped line", "foreign line", "other input"])
+    @Test(arguments: [
+        "missing shard", "repeated shard", "unfinished", "dropped line", "foreign line", "other input", "other format",
+        "other send date",
+    ])
     func verifyFindsWhatIsWrong(damage: String) throws {
         let workspace = try BatchWorkspace(rows: 100)
         defer { workspace.remove() }
@@ -84,6 +87,17 @@ import TailorMIME
             lines[0] = other
             try (lines.joined(separator: "\n") + "\n").write(to: manifest1, atomically: true, encoding: .utf8)
             expected = "belongs to shard 0, not 1"
+        case "other format", "other send date":
+            let record = folders[3].appendingPathComponent("run.shard-3-of-4.json")
+            var run = try RunRecord.read(from: record)
+            if damage == "other format" {
+                run.format = "mbox"
+                expected = "unlike \(folders[0].path)/run.shard-0-of-4.json, it wrote --format mbox, not eml"
+            } else {
+                run.sendDate += 86_400
+                expected = "its send date is 2026-01-16T09:00:00Z, not 2026-01-15T09:00:00Z"
+            }
+            try run.write(to: record)
         default:
             let text = try String(contentsOfFile: workspace.profiles, encoding: .utf8)
             let other = workspace.folder.appendingPathComponent("other.jsonl").path

@@ -84,8 +84,9 @@ public enum ManifestVerifier {
             if record.shard.count != first.shard.count {
                 report.problems.append("\(label): split into \(record.shard.count) shards, not \(first.shard.count)")
             }
-            if input != expectedInput || record.campaign != first.campaign || record.sendDate != first.sendDate {
-                report.problems.append("\(label): rendered another input, campaign or send date than \(runs[0].url.path)")
+            let differences = Self.differences(record, input: input, from: first, expectedInput: expectedInput)
+            if !differences.isEmpty {
+                report.problems.append("\(label): unlike \(runs[0].url.path), \(differences.joined(separator: "; "))")
             }
             total = total.combined(with: shardInput)
             let manifest = url.deletingLastPathComponent().appendingPathComponent(record.manifest).path
@@ -161,5 +162,25 @@ public enum ManifestVerifier {
             }
         }
         return digest
+    }
+}
+
+extension ManifestVerifier {
+    /// What makes `record` another send than `first`, one phrase each: the
+    /// shards of one send read the same input and render the same campaign,
+    /// format and send date.
+    static func differences(_ record: RunRecord, input: RecipientDigest, from first: RunRecord, expectedInput: RecipientDigest?)
+        -> [String]
+    {
+        var out: [String] = []
+        if input != expectedInput { out.append("it read another input") }
+        if record.campaign != first.campaign { out.append("it rendered campaign '\(record.campaign)', not '\(first.campaign)'") }
+        if record.format != first.format { out.append("it wrote --format \(record.format), not \(first.format)") }
+        if record.sendDate != first.sendDate {
+            out.append(
+                "its send date is \(CivilDate.isoString(ofSeconds: record.sendDate)), not "
+                    + CivilDate.isoString(ofSeconds: first.sendDate))
+        }
+        return out
     }
 }
