@@ -8,7 +8,8 @@ import TailorMIME
 protocol OutputSink: AnyObject {
     /// Writes one message, or for a single-file format its `record` when the
     /// rendering thread prepared it; returns the file it went to, relative to
-    /// the output folder. A throw fails that recipient only.
+    /// the output folder. An I/O error stops the run; any other throw fails
+    /// that recipient only (see ``RenderRun/stopsTheRun(_:)``).
     func write(_ message: MailMessage, record: [UInt8]?) throws -> String
     /// Makes everything written so far durable against a killed process.
     func flush() throws

@@ -55,6 +55,7 @@ extension RenderRun {
                         if !result.delivered { entry.reason = result.reply }
                     }
                 } catch {
+                    if Self.stopsTheRun(error) { throw error }
                     entry = ManifestEntry(
                         recipientID: message.recipientID, status: .failed, segment: segment, reason: "\(error)")
                 }
@@ -77,6 +78,17 @@ extension RenderRun {
         }
         try destination.journal.flush()
         if let ledger = destination.ledger { summary.validation = ledger.totals }
+    }
+
+    /// Whether a write error is the output's rather than the message's (a full
+    /// disk, a quota, a folder gone): the run stops there, and `--resume` writes
+    /// the message again once the cause is fixed. Recording it failed would keep
+    /// it failed for good, and every message after it would fail the same way.
+    /// A message a format cannot carry (a size limit, a repeated id) fails alone.
+    public static func stopsTheRun(_ error: any Error) -> Bool {
+        if error is BatchIOError { return true }
+        if case .io? = error as? MIMEError { return true }
+        return false
     }
 
     /// Submits the rendered messages over SMTP when the run delivers; the

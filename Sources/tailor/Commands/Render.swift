@@ -215,6 +215,10 @@ struct Render: ParsableCommand {
                 progress?.end()
             } catch let error where ErrorPrinter.knows(error) {
                 throw ErrorPrinter.report(error)
+            } catch let error where RenderRun.stopsTheRun(error) {
+                ErrorPrinter.write("error: \(error)")
+                ErrorPrinter.write("  help: the run stopped here; fix the cause (free space, the folder), then run the same command with --resume")
+                throw ExitCode.unreadableInput
             } catch let error as ResumeError {
                 ErrorPrinter.write("error: cannot resume: \(error.description)")
                 throw ExitCode.unreadableInput
