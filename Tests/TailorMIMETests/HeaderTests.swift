@@ -290,3 +290,17 @@ enum ReferenceAddrSpec {
         }
     }
 }
+
+@Suite struct UnsubscribePrefixTests {
+    @Test(arguments: [
+        "https://x.example/u", "HTTPS://x.example/u", "HtTpS://x", "https:/", "https://", "http://x", "ftps://x",
+        "https://\u{301}x", "https:/\u{301}/x", "\u{212A}https://x", "https://é", "mailto:a@b", "MAILTO:a@b", "mailto:",
+        "mailto:\u{301}a@b", "mailto", "",
+    ])
+    func prefixesMatchLowercasedHasPrefix(_ text: String) {
+        for prefix in ["https://", "mailto:"] {
+            #expect(ListUnsubscribe.hasPrefixIgnoringCase(text, prefix) == text.lowercased().hasPrefix(prefix))
+        }
+        #expect(ListUnsubscribe.containsAt(text) == text.contains("@"))
+    }
+}
