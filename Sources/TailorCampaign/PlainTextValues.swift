@@ -16,11 +16,41 @@ public enum PlainTextValues {
         }
     }
 
-    private static func needsCleaning(_ s: String) -> Bool {
-        for b in s.utf8 where b == 0x3C || b == 0x26 || (b < 0x20 && b != 0x0A && b != 0x09) || b == 0x7F || b == 0xC2 {
-            return true
+    /// Whether `s` holds a byte ``clean(_:)`` may change: `<`, `&`, a C0 control
+    /// but tab and newline, DEL, or `0xC2` (which starts every C1 control). Most
+    /// values hold none, and the text template prints dozens per recipient, so
+    /// eight bytes are ruled out at a time (``candidates(_:)``); only a word with a
+    /// candidate is looked at byte by byte.
+    static func needsCleaning(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            var i = 0
+            while i &+ 8 <= bytes.count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                if candidates(word) != 0, UnsafeBufferPointer(start: base + i, count: 8).contains(where: isMarked) {
+                    return true
+                }
+                i &+= 8
+            }
+            return UnsafeBufferPointer(rebasing: bytes[i...]).contains(where: isMarked)
         }
-        return false
+    }
+
+    @inline(__always) private static func isMarked(_ b: UInt8) -> Bool {
+        b == 0x3C || b == 0x26 || (b < 0x20 && b != 0x0A && b != 0x09) || b == 0x7F || b == 0xC2
+    }
+
+    /// Nonzero when some byte of `word` may be marked: a high bit for each `<` or
+    /// `&`, each byte below `0x20`, and each from `0x7F` up, SWAR fashion. A borrow
+    /// or carry can mark a byte falsely only above one marked rightly, so zero means
+    /// none.
+    @inline(__always) private static func candidates(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let lessThan = word ^ (ones &* 0x3C)
+        let ampersand = word ^ (ones &* 0x26)
+        return ((lessThan &- ones) | (ampersand &- ones) | (word &- ones &* 0x20) | (word &+ ones) | word)
+            & (ones &* 0x80)
     }
 
     static func clean(_ s: String) -> String {

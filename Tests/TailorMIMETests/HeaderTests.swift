@@ -146,6 +146,53 @@ struct AddressRow: Sendable, CustomStringConvertible {
     }
 }
 
+/// The address rules as first written, over `String`s and `split`: the oracle for
+/// the one-pass byte check.
+enum ReferenceAddrSpec {
+    static func problem(_ address: String) -> String? {
+        guard address.unicodeScalars.allSatisfy({ $0.isASCII }) else { return "only ASCII addresses are supported" }
+        guard let at = address.lastIndex(of: "@") else { return "missing '@'" }
+        let local = address[..<at]
+        let domain = address[address.index(after: at)...]
+        guard !local.isEmpty, local.utf8.count <= 64 else { return "local part must be 1 to 64 characters" }
+        let atoms = local.split(separator: ".", omittingEmptySubsequences: false)
+        guard atoms.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy(isAtext) }) else { return "local part must be a dot-atom" }
+        guard isHostName(domain) else { return "domain must be a host name such as example.com" }
+        return nil
+    }
+
+    static func isAtext(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7a)
+            || Array("!#$%&'*+-/=?^_`{|}~".utf8).contains(byte)
+    }
+
+    static func isHostName(_ domain: Substring) -> Bool {
+        guard domain.utf8.count <= 253 else { return false }
+        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2 else { return false }
+        return labels.allSatisfy { label in
+            (1...63).contains(label.utf8.count) && label.first != "-" && label.last != "-"
+                && label.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7a) || $0 == 0x2d }
+        }
+    }
+}
+
+@Suite struct AddrSpecTests {
+    @Test func randomAddressesMatchReference() {
+        var rng = SplitMix64(state: 13)
+        let pieces = ["a", "Z", "0", ".", "..", "@", "-", "_", "+", "~", " ", "é", "\r\n", "example", "com", "x-y", "!", "(", String(repeating: "k", count: 63)]
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...8, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            var reason: String?
+            do { try MailAddress.validateAddrSpec(text, header: "To") } catch { reason = "\(error)" }
+            let expected = ReferenceAddrSpec.problem(text)
+            #expect((reason == nil) == (expected == nil), "\(text.debugDescription)")
+            if let reason, let expected { #expect(reason.contains(expected), "\(text.debugDescription)") }
+            #expect(MailAddress.isHostName(Substring(text)) == ReferenceAddrSpec.isHostName(Substring(text)), "\(text.debugDescription)")
+        }
+    }
+}
+
 @Suite struct FoldingTests {
     static let subjects: [String] = [
         "Short",
@@ -241,5 +288,19 @@ struct AddressRow: Sendable, CustomStringConvertible {
         #expect(throws: MIMEError.invalidMessageIDDomain(domain)) {
             try MessageID(sendID: "s", recipientID: "r", domain: domain)
         }
+    }
+}
+
+@Suite struct UnsubscribePrefixTests {
+    @Test(arguments: [
+        "https://x.example/u", "HTTPS://x.example/u", "HtTpS://x", "https:/", "https://", "http://x", "ftps://x",
+        "https://\u{301}x", "https:/\u{301}/x", "\u{212A}https://x", "https://é", "mailto:a@b", "MAILTO:a@b", "mailto:",
+        "mailto:\u{301}a@b", "mailto", "",
+    ])
+    func prefixesMatchLowercasedHasPrefix(_ text: String) {
+        for prefix in ["https://", "mailto:"] {
+            #expect(ListUnsubscribe.hasPrefixIgnoringCase(text, prefix) == text.lowercased().hasPrefix(prefix))
+        }
+        #expect(ListUnsubscribe.containsAt(text) == text.contains("@"))
     }
 }

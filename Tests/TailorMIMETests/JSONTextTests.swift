@@ -48,3 +48,39 @@ import Testing
         #expect(json.serialized == #"{"b":-1,"a":[true,null,null,"\""]}"#)
     }
 }
+
+/// The manifest line against the same members serialized through `JSONText`, the
+/// way it was first written.
+@Suite struct ManifestLineTests {
+    static func reference(_ e: ManifestEntry) -> String {
+        var members: [(String, JSONText)] = [("id", .string(e.recipientID)), ("status", .string(e.status.rawValue))]
+        func add(_ key: String, _ value: String?) {
+            if let value { members.append((key, .string(value))) }
+        }
+        add("segment", e.segment)
+        add("variant", e.variant)
+        if let bytes = e.bytes { members.append(("bytes", .int(bytes))) }
+        add("sha256", e.sha256)
+        add("message_id", e.messageID)
+        add("file", e.file)
+        add("reason", e.reason)
+        if let attempts = e.attempts { members.append(("attempts", .int(attempts))) }
+        add("smtp", e.smtpReply)
+        return JSONText.object(members).serialized
+    }
+
+    @Test func everyShapeMatchesReference() {
+        var rng = SplitMix64(state: 17)
+        let texts: [String?] = [nil, "", "c-0042", "quote \" and \\ back", "line\nbreak\t\u{1}", "Zoë €", "\u{2028}x\u{2029}"]
+        let statuses: [ManifestEntry.Status] = [.rendered, .skipped, .failed, .delivered]
+        for _ in 0..<500 {
+            func text() -> String? { texts.randomElement(using: &rng)! }
+            let entry = ManifestEntry(
+                recipientID: text() ?? "r", status: statuses.randomElement(using: &rng)!, segment: text(), variant: text(),
+                bytes: Bool.random(using: &rng) ? Int.random(in: -5...100_000, using: &rng) : nil, sha256: text(),
+                messageID: text(), file: text(), reason: text(),
+                attempts: Bool.random(using: &rng) ? Int.random(in: 0...9, using: &rng) : nil, smtpReply: text())
+            #expect(entry.jsonLine == Self.reference(entry))
+        }
+    }
+}

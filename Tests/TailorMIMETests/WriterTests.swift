@@ -69,6 +69,32 @@ import Testing
         #expect(String(decoding: MboxWriter.quote(Array(input.utf8)), as: UTF8.self) == expected)
     }
 
+    /// mboxrd quoting the plain way: split at LF, drop a CR before it, quote `>*From `.
+    static func referenceQuote(_ bytes: [UInt8]) -> [UInt8] {
+        var lines = bytes.split(separator: 0x0a, omittingEmptySubsequences: false).map(Array.init)
+        let endsWithLineFeed = bytes.last == 0x0a
+        if endsWithLineFeed { lines.removeLast() }
+        var out: [UInt8] = []
+        for (k, var line) in lines.enumerated() {
+            let hasLineFeed = k < lines.count - 1 || endsWithLineFeed
+            if hasLineFeed, line.last == 0x0d { line.removeLast() }
+            if line.drop(while: { $0 == UInt8(ascii: ">") }).starts(with: Array("From ".utf8)) { out.append(UInt8(ascii: ">")) }
+            out += line
+            if hasLineFeed { out.append(0x0a) }
+        }
+        return out
+    }
+
+    @Test func randomInputsMatchReference() {
+        var rng = SplitMix64(state: 5)
+        let pieces = ["\r\n", "\n", "\r", "From ", ">", "From", " ", "x", "abcdefgh", "=\r\n", String(repeating: "y", count: 75)]
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0...40, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let bytes = Array(text.utf8)
+            #expect(MboxWriter.quote(bytes) == Self.referenceQuote(bytes), "\(text.debugDescription)")
+        }
+    }
+
     @Test func entriesStartWithSeparator() throws {
         let message = try Fixtures.messages()[0]
         let entry = String(decoding: MboxWriter.entry(for: message), as: UTF8.self)

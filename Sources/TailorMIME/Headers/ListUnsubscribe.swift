@@ -31,7 +31,7 @@ public struct ListUnsubscribe: Sendable, Hashable {
     /// Validates and encodes both URIs.
     public init(url: String, mailto: String? = nil) throws(MIMEError) {
         try HeaderField.validateValue(url, header: "List-Unsubscribe")
-        guard url.lowercased().hasPrefix("https://"), url.utf8.count > 8 else {
+        guard Self.hasPrefixIgnoringCase(url, "https://"), url.utf8.count > 8 else {
             throw .invalidUnsubscribe(url, reason: "RFC 8058 requires an https:// URI")
         }
         let encodedURL = Self.percentEncode(url)
@@ -41,7 +41,7 @@ public struct ListUnsubscribe: Sendable, Hashable {
         self.url = encodedURL
         if let mailto, !mailto.isEmpty {
             try HeaderField.validateValue(mailto, header: "List-Unsubscribe")
-            guard mailto.lowercased().hasPrefix("mailto:"), mailto.contains("@") else {
+            guard Self.hasPrefixIgnoringCase(mailto, "mailto:"), Self.containsAt(mailto) else {
                 throw .invalidUnsubscribe(mailto, reason: "the second URI must be a mailto: address")
             }
             self.mailto = Self.percentEncode(mailto)
@@ -71,6 +71,28 @@ public struct ListUnsubscribe: Sendable, Hashable {
     }
 
     private static let postLine = Array("\r\nList-Unsubscribe-Post: \(postValue)\r\n".utf8)
+
+    /// `text.lowercased().hasPrefix(prefix)` for a lowercase ASCII `prefix`, without
+    /// lowercasing the whole URI for every message: when the prefix's bytes and the
+    /// one after are ASCII, characters are bytes there and ASCII lowercases to ASCII,
+    /// so comparing the folded bytes gives the same answer.
+    static func hasPrefixIgnoringCase(_ text: String, _ prefix: String) -> Bool {
+        let bytes = text.utf8
+        let count = prefix.utf8.count
+        guard bytes.count > count, bytes.prefix(count + 1).allSatisfy({ $0 < 0x80 }) else {
+            return text.lowercased().hasPrefix(prefix)
+        }
+        return zip(bytes, prefix.utf8).allSatisfy { byte, expected in
+            (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte) == expected
+        }
+    }
+
+    /// `text.contains("@")`, over bytes when the text is ASCII (a character is then a
+    /// byte, or CR LF).
+    static func containsAt(_ text: String) -> Bool {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.contains("@") }
+        return text.utf8.contains(UInt8(ascii: "@"))
+    }
 
     /// Percent-encodes bytes that cannot stand in a URI or in this header.
     static func percentEncode(_ uri: String) -> String {

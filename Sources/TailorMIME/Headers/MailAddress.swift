@@ -125,48 +125,82 @@ public struct MailAddress: Sendable, Hashable, CustomStringConvertible {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
             UInt8(ascii: "0")...UInt8(ascii: "9"):
             return true
+        case UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"),
+            UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "/"),
+            UInt8(ascii: "="), UInt8(ascii: "?"), UInt8(ascii: "^"), UInt8(ascii: "_"), UInt8(ascii: "`"),
+            UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"), UInt8(ascii: "~"):
+            return true
         default:
-            return Array("!#$%&'*+-/=?^_`{|}~".utf8).contains(byte)
+            return false
         }
     }
 
     /// Checks a `dot-atom` local part and a host-name domain (RFC 5322 3.4.1, RFC 5321
     /// 4.5.3.1 sizes: 64 octets of local part, 255 of domain).
+    ///
+    /// One pass over the UTF-8 bytes, with the reasons in the order the rules are
+    /// listed: every recipient's address comes through here.
     public static func validateAddrSpec(_ address: String, header: String) throws(MIMEError) {
-        func fail(_ reason: String) -> MIMEError {
-            .invalidAddress(header: header, address: address, reason: reason)
+        var bytes = address
+        if let reason = bytes.withUTF8(addrSpecProblem) {
+            throw .invalidAddress(header: header, address: address, reason: reason)
         }
-        guard address.unicodeScalars.allSatisfy({ $0.isASCII }) else {
-            throw fail("only ASCII addresses are supported")
+    }
+
+    /// Why `bytes` is not an addr-spec tailor sends to, or nil.
+    private static func addrSpecProblem(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var at = -1
+        for (k, byte) in bytes.enumerated() {
+            if byte >= 0x80 { return "only ASCII addresses are supported" }
+            if byte == UInt8(ascii: "@") { at = k }
         }
-        guard let at = address.lastIndex(of: "@") else { throw fail("missing '@'") }
-        let local = address[..<at]
-        let domain = address[address.index(after: at)...]
-        guard !local.isEmpty, local.utf8.count <= 64 else { throw fail("local part must be 1 to 64 characters") }
-        let localAtoms = local.split(separator: ".", omittingEmptySubsequences: false)
-        guard localAtoms.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy(isAtext) }) else {
-            throw fail("local part must be a dot-atom")
+        guard at >= 0 else { return "missing '@'" }
+        guard (1...64).contains(at) else { return "local part must be 1 to 64 characters" }
+        // A dot-atom: atext runs, one dot between each two.
+        var afterDot = true
+        for byte in bytes[..<at] {
+            if byte == UInt8(ascii: ".") {
+                if afterDot { return "local part must be a dot-atom" }
+                afterDot = true
+            } else {
+                guard isAtext(byte) else { return "local part must be a dot-atom" }
+                afterDot = false
+            }
         }
-        guard isHostName(domain) else { throw fail("domain must be a host name such as example.com") }
+        if afterDot { return "local part must be a dot-atom" }
+        guard isHostName(UnsafeBufferPointer(rebasing: bytes[(at + 1)...])) else {
+            return "domain must be a host name such as example.com"
+        }
+        return nil
     }
 
     /// Letters, digits and hyphens in dot-separated labels of 1 to 63, at least two.
     static func isHostName(_ domain: Substring) -> Bool {
-        guard domain.utf8.count <= 253 else { return false }
-        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
-        guard labels.count >= 2 else { return false }
-        return labels.allSatisfy { label in
-            guard (1...63).contains(label.utf8.count), label.first != "-", label.last != "-" else { return false }
-            return label.utf8.allSatisfy { byte in
+        var domain = domain
+        return domain.withUTF8(isHostName)
+    }
+
+    /// ``isHostName(_:)`` over the UTF-8 bytes: a label may not start or end with `-`.
+    private static func isHostName(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count <= 253 else { return false }
+        var labels = 0
+        var start = 0
+        for k in 0...bytes.count where k == bytes.count || bytes[k] == UInt8(ascii: ".") {
+            guard (1...63).contains(k - start), bytes[start] != UInt8(ascii: "-"), bytes[k - 1] != UInt8(ascii: "-")
+            else { return false }
+            for byte in bytes[start..<k] {
                 switch byte {
                 case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
                     UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"):
-                    return true
+                    continue
                 default:
                     return false
                 }
             }
+            labels += 1
+            start = k + 1
         }
+        return labels >= 2
     }
 }
 

@@ -74,20 +74,38 @@ public struct ManifestEntry: Sendable, Equatable {
     }
 
     /// The JSON line, without its newline.
+    ///
+    /// Written straight into one byte buffer, member by member, in the order and
+    /// spelling ``JSONText/object(_:)`` would give (keys need no escaping): one line
+    /// per recipient, so no tree of `JSONText` values is built for it.
     public var jsonLine: String {
-        var members: [(String, JSONText)] = [("id", .string(recipientID)), ("status", .string(status.rawValue))]
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
+        out += #"{"id":"#.utf8
+        JSONText.writeString(recipientID, into: &out)
+        out += #","status":"#.utf8
+        JSONText.writeString(status.rawValue, into: &out)
         func add(_ key: String, _ value: String?) {
-            if let value { members.append((key, .string(value))) }
+            guard let value else { return }
+            out += key.utf8
+            JSONText.writeString(value, into: &out)
         }
-        add("segment", segment)
-        add("variant", variant)
-        if let bytes { members.append(("bytes", .int(bytes))) }
-        add("sha256", sha256)
-        add("message_id", messageID)
-        add("file", file)
-        add("reason", reason)
-        if let attempts { members.append(("attempts", .int(attempts))) }
-        add("smtp", smtpReply)
-        return JSONText.object(members).serialized
+        add(#","segment":"#, segment)
+        add(#","variant":"#, variant)
+        if let bytes {
+            out += #","bytes":"#.utf8
+            out += String(bytes).utf8
+        }
+        add(#","sha256":"#, sha256)
+        add(#","message_id":"#, messageID)
+        add(#","file":"#, file)
+        add(#","reason":"#, reason)
+        if let attempts {
+            out += #","attempts":"#.utf8
+            out += String(attempts).utf8
+        }
+        add(#","smtp":"#, smtpReply)
+        out.append(UInt8(ascii: "}"))
+        return String(decoding: out, as: UTF8.self)
     }
 }

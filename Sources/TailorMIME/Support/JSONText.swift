@@ -55,7 +55,7 @@ public indirect enum JSONText: Sendable, Equatable {
 
     /// Escapes what JSON and JavaScript readers need escaped and copies the runs
     /// between escapes whole: a 25 KB HTML body has a few hundred of them.
-    private static func writeString(_ s: String, into out: inout [UInt8]) {
+    static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { bytes in
