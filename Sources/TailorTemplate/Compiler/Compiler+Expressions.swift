@@ -238,7 +238,7 @@ extension Compiler {
     /// Compiles `input|name(args)`; the input comes from `input` (an expression or captured text).
     func compileFilter(_ name: String, _ args: CallArguments, _ span: Span, input: @escaping Eval) throws -> Eval {
         let source = self.source
-        guard let filter = environment.filters[name] else {
+        guard let filter = environment.filterTable[name]?.apply else {
             guard conditionalDepth > 0 else {
                 throw error(.unknownFilter, "no filter named '\(name)'", at: span)
             }

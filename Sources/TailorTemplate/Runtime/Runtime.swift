@@ -100,7 +100,7 @@ public final class Runtime {
 
     /// Applies the filter `name` (for filters such as `map` that call others).
     public func filter(_ name: String, _ value: Value, _ arguments: Arguments = .empty) throws -> Value {
-        guard let f = environment.filters[name] else {
+        guard let f = environment.filterTable[name]?.apply else {
             throw TemplateError(.unknownFilter, "no filter named '\(name)'")
         }
         return try f(value, arguments, self)
