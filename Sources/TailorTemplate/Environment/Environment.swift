@@ -21,6 +21,8 @@ public final class Environment: @unchecked Sendable {
     public private(set) var globals: [String: Value]
 
     let symbols = SymbolTable()
+    /// Runtimes of finished renders, for the next ones.
+    let runtimes = RuntimePool()
     let cacheLock = NSLock()
     var cache: [String: Template] = [:]
 
