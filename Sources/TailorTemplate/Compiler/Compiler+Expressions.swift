@@ -32,10 +32,11 @@ extension Compiler {
             if Compiler.dictMethodNames.contains(name) {
                 return { rt in try locating(source, span) { try rt.attribute(of: try b(rt), name) } }
             }
+            let hint = KeyPositionHint()
             return { rt in
                 try locating(source, span) {
                     let v = try b(rt)
-                    if case .dict(let d) = v, let found = d.value(forString: name) { return found }
+                    if case .dict(let d) = v, let found = d.value(forString: name, hint: hint) { return found }
                     return try rt.attribute(of: v, name)
                 }
             }

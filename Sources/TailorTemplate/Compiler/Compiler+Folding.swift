@@ -188,7 +188,13 @@ struct PrerenderedText: Sendable {
     @inline(__always)
     func write(in rt: Runtime, otherwise exec: Exec) throws {
         for id in globalIDs where !rt.resolvesToGlobal(id) { return try exec(rt) }
-        try rt.write(rt.autoescape ? escaped : raw)
+        // Not `rt.write(rt.autoescape ? escaped : raw)`: the chosen array
+        // would be retained and released around the call.
+        if rt.autoescape {
+            try rt.write(escaped)
+        } else {
+            try rt.write(raw)
+        }
     }
 }
 
