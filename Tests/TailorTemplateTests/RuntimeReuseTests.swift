@@ -86,6 +86,24 @@ import Testing
         #expect(try template.render() == "later")
     }
 
+    /// A literal `include` remembers the template it found, but not that one
+    /// was missing: a template the loader brings later is found then.
+    @Test func aMissingIncludeIsLookedForAgain() throws {
+        final class LateLoader: TemplateLoader, @unchecked Sendable {
+            var ready = false
+            func source(named name: String) throws -> String? {
+                name == "late.html" && ready ? "[late {{ n }}]" : nil
+            }
+        }
+        let loader = LateLoader()
+        let env = Environment(loader: loader)
+        let template = try env.template(source: "{% include 'late.html' ignore missing %}{% include 'late.html' ignore missing %}")
+        #expect(try template.render(["n": 1]) == "")
+        loader.ready = true
+        #expect(try template.render(["n": 2]) == "[late 2][late 2]")
+        #expect(try template.render(["n": 3]) == "[late 3][late 3]")
+    }
+
     /// A host that keeps a macro keeps its render's context: the next render
     /// must not share it, and the kept macro still renders as it did.
     @Test func aKeptMacroKeepsItsOwnContext() throws {

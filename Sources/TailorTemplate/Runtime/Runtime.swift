@@ -97,6 +97,14 @@ public final class Runtime {
         recorder = nil
     }
 
+    /// Lets go of the finished render's variables (the caller's data), so
+    /// that a runtime waiting in a pool holds none of them.
+    func dropRootValues() {
+        if context.parent == nil, isKnownUniquelyReferenced(&context), isKnownUniquelyReferenced(&context.root) {
+            context.root.reuse(for: [:])
+        }
+    }
+
     /// Makes a finished runtime ready to render with `root` as its variables,
     /// in the state `init(environment:root:)` leaves a new one in. The main
     /// template context and its root context are used again when nothing

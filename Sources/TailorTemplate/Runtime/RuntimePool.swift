@@ -35,6 +35,7 @@ final class RuntimePool: Sendable {
     /// Takes back a finished runtime, unless something else still holds it.
     func give(_ runtime: inout Runtime) {
         guard isKnownUniquelyReferenced(&runtime) else { return }
+        runtime.dropRootValues()
         let kept = Idle(runtime: runtime)
         idle.withLock { idle in
             if idle.count < Self.capacity { idle.append(kept) }
