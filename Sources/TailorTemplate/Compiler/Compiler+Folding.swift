@@ -91,16 +91,11 @@ extension Compiler {
 
     // MARK: - Statements
 
-    /// A statement whose output depends only on globals (a footer's social
-    /// links, a layout's navigation): rendered here for both autoescape states,
-    /// written as bytes at render time when no global it reads is shadowed.
-    func foldStatement(_ stmt: Stmt, _ exec: @escaping Exec) -> Exec? {
-        guard let text = prerenderedText(stmt, exec) else { return nil }
-        return { rt in try text.write(in: rt, otherwise: exec) }
-    }
-
     /// The output of `stmt` rendered here for both autoescape states, or nil
-    /// when it reads anything but globals through pure operations.
+    /// when it reads anything but globals through pure operations. A
+    /// statement whose output depends only on globals (a footer's social
+    /// links, a layout's navigation) is written as these bytes at render time
+    /// when no global it reads is shadowed (see ``TextRun``).
     func prerenderedText(_ stmt: Stmt, _ exec: Exec) -> PrerenderedText? {
         var names = Set<String>()
         guard isPureStatement(stmt, bound: [], names: &names), !names.isEmpty else { return nil }

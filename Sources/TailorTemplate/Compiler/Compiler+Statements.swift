@@ -258,24 +258,32 @@ extension Compiler {
     /// prints the value; one that depends only on globals writes bytes
     /// rendered at compile time.
     func compileOutput(_ stmt: Stmt, _ expr: Expr, _ span: Span) throws -> Exec {
+        try compileOutputPiece(stmt, expr, span).exec
+    }
+
+    /// `compileOutput`, and the output rendered at compile time when it
+    /// depends only on globals (for a ``TextRun``).
+    func compileOutputPiece(_ stmt: Stmt, _ expr: Expr, _ span: Span) throws -> (exec: Exec, folded: PrerenderedText?) {
         let source = self.source
         if case .call(let callee, let args, _) = expr,
             let direct = try compileDirectMacroCall(callee, args, expr, markedAt: span)
         {
-            return direct
+            return (direct, nil)
         }
         let e = try compile(expr)
         let print: Exec = { rt in try locating(source, span) { try rt.emit(try e(rt)) } }
         if let text = prerenderedText(stmt, print) {
-            return { rt in
+            let exec: Exec = { rt in
                 rt.mark(source, span, isStatic: false)
                 try text.write(in: rt, otherwise: print)
             }
+            return (exec, text)
         }
-        return { rt in
+        let exec: Exec = { rt in
             rt.mark(source, span, isStatic: false)
             try locating(source, span) { try rt.emit(try e(rt)) }
         }
+        return (exec, nil)
     }
 
     /// `{{ name(args) }}` where `name` turns out to be a macro: the body writes
