@@ -200,4 +200,13 @@ extension Runtime {
     func resolvesToGlobal(_ id: Int) -> Bool {
         !locals.contains(id, downTo: boundary) && !context.hasVariable(id) && context.root.isGlobal(id)
     }
+
+    /// Whether every one of `ids` resolves to its global here. A loop, not
+    /// `ids.allSatisfy(rt.resolvesToGlobal)`: that method reference is a
+    /// closure, retaining and releasing the runtime on every call.
+    @inline(__always)
+    func resolveToGlobals(_ ids: [Int]) -> Bool {
+        for id in ids where !resolvesToGlobal(id) { return false }
+        return true
+    }
 }

@@ -54,7 +54,7 @@ struct TextRun {
         let alone = Compiler.sequence(pieces[...])
         out.append(
             CompiledStmt { rt in
-                if rt.recorder == nil, ids.allSatisfy(rt.resolvesToGlobal) {
+                if rt.recorder == nil, rt.resolveToGlobals(ids) {
                     // Not `rt.write(rt.autoescape ? escaped : raw)`: the
                     // chosen array would be retained and released.
                     if rt.autoescape {
