@@ -38,7 +38,7 @@ enum BuiltinTestFunctions {
     static func filter(_ value: Value, _ args: Arguments, _ runtime: Runtime) throws -> Bool {
         _ = try args.bind("filter", [])
         try value.checkHashable()
-        return value.stringValue.map { runtime.environment.filters[$0] != nil } ?? false
+        return value.stringValue.map { runtime.environment.filterTable[$0] != nil } ?? false
     }
 
     /// `{{ 'odd' is test }}`: whether the environment has a test of that name.

@@ -32,10 +32,11 @@ extension Compiler {
             if Compiler.dictMethodNames.contains(name) {
                 return { rt in try locating(source, span) { try rt.attribute(of: try b(rt), name) } }
             }
+            let hint = KeyPositionHint()
             return { rt in
                 try locating(source, span) {
                     let v = try b(rt)
-                    if case .dict(let d) = v, let found = d.value(forString: name) { return found }
+                    if case .dict(let d) = v, let found = d.value(forString: name, hint: hint) { return found }
                     return try rt.attribute(of: v, name)
                 }
             }
@@ -238,7 +239,7 @@ extension Compiler {
     /// Compiles `input|name(args)`; the input comes from `input` (an expression or captured text).
     func compileFilter(_ name: String, _ args: CallArguments, _ span: Span, input: @escaping Eval) throws -> Eval {
         let source = self.source
-        guard let filter = environment.filters[name] else {
+        guard let filter = environment.filterTable[name]?.apply else {
             guard conditionalDepth > 0 else {
                 throw error(.unknownFilter, "no filter named '\(name)'", at: span)
             }

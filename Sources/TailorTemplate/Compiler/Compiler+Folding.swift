@@ -91,16 +91,11 @@ extension Compiler {
 
     // MARK: - Statements
 
-    /// A statement whose output depends only on globals (a footer's social
-    /// links, a layout's navigation): rendered here for both autoescape states,
-    /// written as bytes at render time when no global it reads is shadowed.
-    func foldStatement(_ stmt: Stmt, _ exec: @escaping Exec) -> Exec? {
-        guard let text = prerenderedText(stmt, exec) else { return nil }
-        return { rt in try text.write(in: rt, otherwise: exec) }
-    }
-
     /// The output of `stmt` rendered here for both autoescape states, or nil
-    /// when it reads anything but globals through pure operations.
+    /// when it reads anything but globals through pure operations. A
+    /// statement whose output depends only on globals (a footer's social
+    /// links, a layout's navigation) is written as these bytes at render time
+    /// when no global it reads is shadowed (see ``TextRun``).
     func prerenderedText(_ stmt: Stmt, _ exec: Exec) -> PrerenderedText? {
         var names = Set<String>()
         guard isPureStatement(stmt, bound: [], names: &names), !names.isEmpty else { return nil }
@@ -188,7 +183,13 @@ struct PrerenderedText: Sendable {
     @inline(__always)
     func write(in rt: Runtime, otherwise exec: Exec) throws {
         for id in globalIDs where !rt.resolvesToGlobal(id) { return try exec(rt) }
-        try rt.write(rt.autoescape ? escaped : raw)
+        // Not `rt.write(rt.autoescape ? escaped : raw)`: the chosen array
+        // would be retained and released around the call.
+        if rt.autoescape {
+            try rt.write(escaped)
+        } else {
+            try rt.write(raw)
+        }
     }
 }
 
@@ -198,5 +199,14 @@ extension Runtime {
     @inline(__always)
     func resolvesToGlobal(_ id: Int) -> Bool {
         !locals.contains(id, downTo: boundary) && !context.hasVariable(id) && context.root.isGlobal(id)
+    }
+
+    /// Whether every one of `ids` resolves to its global here. A loop, not
+    /// `ids.allSatisfy(rt.resolvesToGlobal)`: that method reference is a
+    /// closure, retaining and releasing the runtime on every call.
+    @inline(__always)
+    func resolveToGlobals(_ ids: [Int]) -> Bool {
+        for id in ids where !resolvesToGlobal(id) { return false }
+        return true
     }
 }

@@ -120,30 +120,35 @@ extension Compiler {
 
         case .include(let template, let ignoreMissing, let withContext, let span):
             let name = try compile(template)
+            let site = TemplateSite.forLiteral(template)
             return { rt in
                 try locating(source, span) {
-                    guard let found = try rt.loadTemplate(try name(rt), ignoreMissing: ignoreMissing) else { return }
+                    guard let found = try rt.loadTemplate(try name(rt), ignoreMissing: ignoreMissing, site: site) else {
+                        return
+                    }
                     try rt.include(found, withContext: withContext)
                 }
             }
 
         case .import(let template, let alias, let withContext, let span):
             let name = try compile(template)
+            let site = TemplateSite.forLiteral(template)
             let assign = try compileAssignment(.name(alias, span))
             return { rt in
                 try locating(source, span) {
-                    try assign(rt, .object(try rt.importModule(try name(rt), withContext: withContext)))
+                    try assign(rt, .object(try rt.importModule(try name(rt), withContext: withContext, site: site)))
                 }
             }
 
         case .fromImport(let template, let names, let withContext, let span):
             let name = try compile(template)
+            let site = TemplateSite.forLiteral(template)
             let targets = try names.map { (name: $0.name, assign: try compileAssignment(.name($0.alias, span))) }
             let line = span.line
             return { rt in
                 try locating(source, span) {
                     let templateName = try name(rt)
-                    let module = try rt.importModule(templateName, withContext: withContext)
+                    let module = try rt.importModule(templateName, withContext: withContext, site: site)
                     for target in targets {
                         // A name the template does not export is undefined, failing where it is used.
                         let value = module.attribute(target.name) ?? rt.undefined(
@@ -157,12 +162,13 @@ extension Compiler {
 
         case .extends(let template, let span):
             let name = try compile(template)
+            let site = TemplateSite.forLiteral(template)
             return { rt in
                 try locating(source, span) {
                     guard rt.pendingParent == nil else {
                         throw TemplateError(.runtime, "extended multiple times: a template may extend only one parent")
                     }
-                    rt.pendingParent = try rt.loadTemplate(try name(rt), ignoreMissing: false)
+                    rt.pendingParent = try rt.loadTemplate(try name(rt), ignoreMissing: false, site: site)
                     rt.pendingParentOrigin = (source, span)
                 }
             }
@@ -252,24 +258,32 @@ extension Compiler {
     /// prints the value; one that depends only on globals writes bytes
     /// rendered at compile time.
     func compileOutput(_ stmt: Stmt, _ expr: Expr, _ span: Span) throws -> Exec {
+        try compileOutputPiece(stmt, expr, span).exec
+    }
+
+    /// `compileOutput`, and the output rendered at compile time when it
+    /// depends only on globals (for a ``TextRun``).
+    func compileOutputPiece(_ stmt: Stmt, _ expr: Expr, _ span: Span) throws -> (exec: Exec, folded: PrerenderedText?) {
         let source = self.source
         if case .call(let callee, let args, _) = expr,
             let direct = try compileDirectMacroCall(callee, args, expr, markedAt: span)
         {
-            return direct
+            return (direct, nil)
         }
         let e = try compile(expr)
         let print: Exec = { rt in try locating(source, span) { try rt.emit(try e(rt)) } }
         if let text = prerenderedText(stmt, print) {
-            return { rt in
+            let exec: Exec = { rt in
                 rt.mark(source, span, isStatic: false)
                 try text.write(in: rt, otherwise: print)
             }
+            return (exec, text)
         }
-        return { rt in
+        let exec: Exec = { rt in
             rt.mark(source, span, isStatic: false)
             try locating(source, span) { try rt.emit(try e(rt)) }
         }
+        return (exec, nil)
     }
 
     /// `{{ name(args) }}` where `name` turns out to be a macro: the body writes

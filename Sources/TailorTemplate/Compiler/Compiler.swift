@@ -33,44 +33,36 @@ final class Compiler {
         TemplateError(kind, message).located(in: source, at: span)
     }
 
-    /// Compiles a statement list into a flat list of closures, merging adjacent text.
+    /// Compiles a statement list into a flat list of closures, merging
+    /// adjacent text and the folded statements among it (``TextRun``).
     func compileStatements(_ body: [Stmt]) throws -> [CompiledStmt] {
         var out: [CompiledStmt] = []
-        var pendingText: [UInt8] = []
-        var pendingSpan = Span.unknown
-        let source = self.source
-        func flush() {
-            guard !pendingText.isEmpty else { return }
-            let bytes = pendingText
-            let span = pendingSpan
-            out.append(
-                CompiledStmt { rt in
-                    rt.mark(source, span, isStatic: true)
-                    try rt.write(bytes)
-                })
-            pendingText = []
-        }
+        var run = TextRun(source: source)
         for stmt in body {
             switch stmt {
             case .data(let text, let span):
-                if pendingText.isEmpty { pendingSpan = span }
-                pendingText.append(contentsOf: text.utf8)
+                run.appendText(text, span)
             case .output(let expr, let span):
-                flush()
-                out.append(CompiledStmt(run: try compileOutput(stmt, expr, span)))
+                let (exec, folded) = try compileOutputPiece(stmt, expr, span)
+                if let folded {
+                    run.appendFolded(folded, exec)
+                } else {
+                    run.flush(into: &out)
+                    out.append(CompiledStmt(run: exec))
+                }
             default:
-                flush()
+                run.flush(into: &out)
                 guard let exec = try compileStatement(stmt) else { continue }
                 // Not `??`: through a generic function the closure would be
                 // wrapped in a reabstraction thunk each way.
-                if let folded = foldStatement(stmt, exec) {
-                    out.append(CompiledStmt(run: folded))
+                if let text = prerenderedText(stmt, exec) {
+                    run.appendFolded(text) { rt in try text.write(in: rt, otherwise: exec) }
                 } else {
                     out.append(CompiledStmt(run: exec))
                 }
             }
         }
-        flush()
+        run.flush(into: &out)
         return out
     }
 

@@ -14,18 +14,22 @@ import Synchronization
 public final class Environment: @unchecked Sendable {
     public let options: Options
     public let loader: (any TemplateLoader)?
-    public private(set) var filters: [String: Filter]
+    /// The filters by name (see ``FilterFunction`` for why they are wrapped).
+    private(set) var filterTable: [String: FilterFunction]
+    public var filters: [String: Filter] { filterTable.mapValues(\.apply) }
     public private(set) var tests: [String: Test]
     public private(set) var globals: [String: Value]
 
     let symbols = SymbolTable()
+    /// Runtimes of finished renders, for the next ones.
+    let runtimes = RuntimePool()
     let cacheLock = NSLock()
     var cache: [String: Template] = [:]
 
     public init(loader: (any TemplateLoader)? = nil, options: Options = Options()) {
         self.loader = loader
         self.options = options
-        self.filters = BuiltinFilters.table
+        self.filterTable = BuiltinFilters.table
         self.tests = BuiltinTests.table
         self.globals = BuiltinFunctions.globals
     }
@@ -36,7 +40,7 @@ public final class Environment: @unchecked Sendable {
     /// Adds or replaces a filter (`value|name`).
     public func addFilter(_ name: String, _ filter: @escaping Filter) {
         if BuiltinFilters.table[name] != nil { replacedFilters.insert(name) }
-        filters[name] = filter
+        filterTable[name] = FilterFunction(filter)
     }
 
     /// Adds or replaces a test (`value is name`).

@@ -30,12 +30,13 @@ public final class Template: Sendable {
     /// avoid reallocating). After an error the buffer holds partial output:
     /// discard it.
     public func render(_ context: [String: Value], into buffer: inout [UInt8]) throws {
-        let runtime = Runtime(environment: environment, root: context)
+        var runtime = environment.runtimes.take(for: environment, root: context)
         swap(&runtime.out.bytes, &buffer)
         defer {
             runtime.out.flush()
             swap(&runtime.out.bytes, &buffer)
             runtime.finish()
+            environment.runtimes.give(&runtime)
         }
         try runtime.renderRoot(self)
     }
@@ -44,7 +45,7 @@ public final class Template: Sendable {
     /// wrote each part of the output and which branches and loops ran. The
     /// recorder's offsets count from the start of `buffer` as it was passed.
     public func render(_ context: [String: Value], into buffer: inout [UInt8], recorder: RenderRecorder) throws {
-        let runtime = Runtime(environment: environment, root: context)
+        var runtime = environment.runtimes.take(for: environment, root: context)
         runtime.recorder = recorder
         swap(&runtime.out.bytes, &buffer)
         defer {
@@ -52,6 +53,7 @@ public final class Template: Sendable {
             recorder.finish(output: runtime.out.bytes)
             swap(&runtime.out.bytes, &buffer)
             runtime.finish()
+            environment.runtimes.give(&runtime)
         }
         try runtime.renderRoot(self)
     }

@@ -70,6 +70,12 @@ struct Locals {
         }
     }
 
+    /// Drops every binding, keeping the memory for the next render.
+    mutating func removeAll() {
+        ids.removeAll(keepingCapacity: true)
+        values.removeAll(keepingCapacity: true)
+    }
+
     /// The bindings from `start` up, for a macro's closure.
     func entries(from start: Int) -> [(id: Int, value: Value)] {
         guard start < ids.count else { return [] }

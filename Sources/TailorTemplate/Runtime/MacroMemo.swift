@@ -14,7 +14,7 @@ final class MacroMemo: Sendable {
     let globalIDs: [Int]
 
     /// The arguments of one call, ready to look up.
-    struct Key: Hashable, Sendable {
+    struct Key: Equatable, Sendable {
         let fingerprint: UInt64
         let autoescape: Bool
         let arguments: [Value]
@@ -34,10 +34,6 @@ final class MacroMemo: Sendable {
             a.fingerprint == b.fingerprint && a.autoescape == b.autoescape && a.arguments.count == b.arguments.count
                 && a.arguments.indices.allSatisfy { a.arguments[$0].isIdentical(to: b.arguments[$0]) }
         }
-
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(fingerprint)
-        }
     }
 
     /// A remembered output, with what a recorder saw while it was rendered
@@ -47,7 +43,7 @@ final class MacroMemo: Sendable {
         let trace: RenderRecorder.Trace?
     }
 
-    private let entries = Mutex([Key: Entry]())
+    private let entries = Mutex(MemoTable(capacity: maxEntries))
     private static let maxEntries = 4096
 
     init(globalIDs: [Int]) {
@@ -56,18 +52,17 @@ final class MacroMemo: Sendable {
 
     /// The output rendered before for these arguments, or nil.
     func lookup(_ key: Key) -> Entry? {
-        entries.withLock { $0[key] }
+        entries.withLock { $0.entry(for: key) }
     }
 
     /// Remembers an output; an entry with a trace replaces one without.
     func store(_ key: Key, _ entry: Entry) {
         entries.withLock { entries in
-            if let existing = entries[key] {
-                if existing.trace == nil && entry.trace != nil { entries[key] = entry }
+            if let existing = entries.entry(for: key) {
+                if existing.trace == nil && entry.trace != nil { entries.set(entry, for: key) }
                 return
             }
-            guard entries.count < Self.maxEntries else { return }
-            entries[key] = entry
+            entries.set(entry, for: key)
         }
     }
 }

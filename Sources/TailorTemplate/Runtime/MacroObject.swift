@@ -100,7 +100,7 @@ final class MacroObject: ValueObject, @unchecked Sendable {
         if macro.usesCaller {
             rt.locals.append(SymbolTable.Fixed.caller, callerValue ?? rt.undefined(.message("no caller defined")))
         }
-        if let memo = macro.memo, memo.globalIDs.allSatisfy(rt.resolvesToGlobal),
+        if let memo = macro.memo, rt.resolveToGlobals(memo.globalIDs),
             let key = MacroMemo.Key(memoArguments, autoescape: rt.autoescape)
         {
             let recorder = rt.recorder

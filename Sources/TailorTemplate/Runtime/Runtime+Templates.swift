@@ -161,10 +161,10 @@ extension Runtime {
 
     /// `{% import %}`: runs the template's top level and returns its exports.
     /// Without context a module is made once per render and shared.
-    func importModule(_ name: Value, withContext: Bool) throws -> ModuleObject {
+    func importModule(_ name: Value, withContext: Bool, site: TemplateSite? = nil) throws -> ModuleObject {
         let key = name.displayString
         if !withContext, let cached = modules.first(where: { $0.name == key }) { return cached.module }
-        guard let template = try loadTemplate(name, ignoreMissing: false) else {
+        guard let template = try loadTemplate(name, ignoreMissing: false, site: site) else {
             throw TemplateError(.notFound, "template '\(key)' not found")
         }
         let ctx = withContext ? childContext() : track(TemplateContext(root: RootContext([:], environment: environment), parent: nil))

@@ -80,15 +80,51 @@ public final class Runtime {
         return context
     }
 
-    /// Ends the render: releases what it made.
+    /// Ends the render: releases what it made. The runtime's own storage
+    /// (the locals stack, the list of contexts) keeps its capacity for a
+    /// next render through ``RuntimePool``.
     func finish() {
         for context in contexts {
             context.vars = SymbolMap()
             context.blocks = BlockTable()
         }
-        contexts = []
-        modules = []
-        locals = Locals()
+        contexts.removeAll(keepingCapacity: true)
+        modules.removeAll(keepingCapacity: true)
+        locals.removeAll()
+        blockFrames.removeAll(keepingCapacity: true)
+        pendingParent = nil
+        pendingParentOrigin = nil
+        recorder = nil
+    }
+
+    /// Lets go of the finished render's variables (the caller's data), so
+    /// that a runtime waiting in a pool holds none of them.
+    func dropRootValues() {
+        if context.parent == nil, isKnownUniquelyReferenced(&context), isKnownUniquelyReferenced(&context.root) {
+            context.root.reuse(for: [:])
+        }
+    }
+
+    /// Makes a finished runtime ready to render with `root` as its variables,
+    /// in the state `init(environment:root:)` leaves a new one in. The main
+    /// template context and its root context are used again when nothing
+    /// from the last render still holds them (a host that kept a macro would
+    /// keep its context); otherwise they are made anew.
+    func prepare(root: [String: Value]) {
+        autoescape = environment.options.autoescape
+        outputStart = 0
+        outputLimit = environment.options.maxOutputBytes
+        boundary = 0
+        scopeStart = 0
+        captureDepth = 0
+        depth = 0
+        if context.parent == nil, isKnownUniquelyReferenced(&context), isKnownUniquelyReferenced(&context.root) {
+            // `finish()` emptied its variables and blocks.
+            context.root.reuse(for: root)
+        } else {
+            context = TemplateContext(root: RootContext(root, environment: environment), parent: nil)
+        }
+        contexts.append(context)
     }
 
     public var strictUndefined: Bool { strict }
@@ -100,7 +136,7 @@ public final class Runtime {
 
     /// Applies the filter `name` (for filters such as `map` that call others).
     public func filter(_ name: String, _ value: Value, _ arguments: Arguments = .empty) throws -> Value {
-        guard let f = environment.filters[name] else {
+        guard let f = environment.filterTable[name]?.apply else {
             throw TemplateError(.unknownFilter, "no filter named '\(name)'")
         }
         return try f(value, arguments, self)
@@ -257,7 +293,9 @@ public final class Runtime {
 /// and the inheritance chain of each block.
 final class TemplateContext {
     var vars = SymbolMap()
-    let root: RootContext
+    /// A `var` only so that a pooled runtime can check that nothing else
+    /// holds it before using it for another render; never reassigned.
+    fileprivate(set) var root: RootContext
     /// For included templates: the includer's context, whose variables they see.
     let parent: TemplateContext?
     /// For each block name, its definitions from the most derived template to the base.
@@ -302,7 +340,7 @@ final class TemplateContext {
 /// The variables a render was given, plus the environment's globals, looked
 /// up by symbol and remembered for the rest of the render.
 final class RootContext {
-    let values: [String: Value]
+    private(set) var values: [String: Value]
     let environment: Environment
     /// Per symbol: 0 not yet resolved, -1 missing; `n > 0` the render's own
     /// variable at `resolved[n - 1]`, `n < -1` a global at `resolved[-n - 2]`.
@@ -325,6 +363,17 @@ final class RootContext {
 
     deinit {
         slots.deallocate()
+    }
+
+    /// Starts over with `values` as the render's variables, keeping the slot
+    /// table's memory. Only for a root context nothing else holds.
+    func reuse(for values: [String: Value]) {
+        self.values = values
+        if slots.count > 0 { slots.update(repeating: 0) }
+        resolved.removeAll(keepingCapacity: true)
+        // Taken again on first use: a global may have been added since.
+        names = []
+        globals = []
     }
 
     /// Whether `id` is not in the render's variables and so falls to a global.

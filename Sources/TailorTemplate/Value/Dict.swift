@@ -72,6 +72,24 @@ public struct Dict: Sendable {
         position(ofString: key).map { storage.values[$0] }
     }
 
+    /// Looks up a string key at the position `hint` guesses first, searching
+    /// only when the key there is another; the hint learns where it was.
+    func value(forString key: String, hint: KeyPositionHint) -> Value? {
+        let guess = hint.guess
+        let keys = storage.keys
+        if guess < keys.count {
+            switch keys[guess] {
+            case .string(let s), .markup(let s):
+                if s.utf8.count == key.utf8.count && s == key { return storage.values[guess] }
+            case .int, .float, .bool, .none, .list, .tuple, .dict, .object, .undefined:
+                break
+            }
+        }
+        guard let found = position(ofString: key) else { return nil }
+        hint.remember(found)
+        return storage.values[found]
+    }
+
     public subscript(key: Value) -> Value? {
         get { position(of: key).map { storage.values[$0] } }
         set {
