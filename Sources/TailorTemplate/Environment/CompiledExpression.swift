@@ -15,7 +15,7 @@ public struct CompiledExpression: Sendable {
 
     /// Evaluates against `context`; filters, tests and globals come from the environment.
     public func evaluate(_ context: [String: Value]) throws -> Value {
-        let runtime = Runtime(environment: environment, root: context)
+        let runtime = Runtime(environment: environment, root: .dictionary(context))
         defer { runtime.finish() }
         return try eval(runtime)
     }

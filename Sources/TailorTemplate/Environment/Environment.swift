@@ -70,23 +70,33 @@ public final class Environment: @unchecked Sendable {
         symbolGlobals.withLock { $0 = nil }
     }
 
-    /// The names of the symbols and the global each names (nil for none), by
-    /// symbol; nil when a global was added since it was made. Every render
+    /// The names of the symbols, whether each is ASCII, and the global each
+    /// names (nil for none), by symbol; nil when a global was added since it was made. Every render
     /// takes it, so it is behind a `Mutex` (a few atomic instructions) and
     /// checked against the symbol count without the symbol table's lock.
-    private let symbolGlobals = Mutex<(names: [String], globals: [Value?])?>(nil)
+    private let symbolGlobals = Mutex<SymbolGlobals?>(nil)
 
     /// Every symbol's name and the global it names, so a render looks globals
     /// up by number instead of hashing names. Made again when templates have
     /// brought new symbols since.
-    func globalsBySymbol() -> (names: [String], globals: [Value?]) {
+    func globalsBySymbol() -> SymbolGlobals {
         let count = symbols.count
         return symbolGlobals.withLock { symbolGlobals in
             if let made = symbolGlobals, made.names.count == count { return made }
             let names = symbols.allNames
-            let made = (names: names, globals: names.map { globals[$0] })
+            let made = SymbolGlobals(
+                names: names, namesAreASCII: names.map { $0.utf8.allSatisfy { $0 < 0x80 } },
+                globals: names.map { globals[$0] })
             symbolGlobals = made
             return made
         }
     }
+}
+
+/// Per symbol: its name, whether the name is ASCII (a root record compares
+/// lengths first only then), and the global it names.
+struct SymbolGlobals: Sendable {
+    var names: [String] = []
+    var namesAreASCII: [Bool] = []
+    var globals: [Value?] = []
 }

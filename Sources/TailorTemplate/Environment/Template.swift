@@ -30,6 +30,18 @@ public final class Template: Sendable {
     /// avoid reallocating). After an error the buffer holds partial output:
     /// discard it.
     public func render(_ context: [String: Value], into buffer: inout [UInt8]) throws {
+        try render(.dictionary(context), into: &buffer)
+    }
+
+    /// Renders with the string-keyed members of `context` as the template's
+    /// variables, like `render(context.stringKeyed, into: &buffer)`. A record
+    /// from ``JSONRecordReader/readRecord(_:)`` is used as it is: no
+    /// dictionary is built and hashed for it.
+    public func render(_ context: Dict, into buffer: inout [UInt8]) throws {
+        try render(RootVariables(context), into: &buffer)
+    }
+
+    private func render(_ context: RootVariables, into buffer: inout [UInt8]) throws {
         var runtime = environment.runtimes.take(for: environment, root: context)
         swap(&runtime.out.bytes, &buffer)
         defer {
@@ -45,7 +57,7 @@ public final class Template: Sendable {
     /// wrote each part of the output and which branches and loops ran. The
     /// recorder's offsets count from the start of `buffer` as it was passed.
     public func render(_ context: [String: Value], into buffer: inout [UInt8], recorder: RenderRecorder) throws {
-        var runtime = environment.runtimes.take(for: environment, root: context)
+        var runtime = environment.runtimes.take(for: environment, root: .dictionary(context))
         runtime.recorder = recorder
         swap(&runtime.out.bytes, &buffer)
         defer {

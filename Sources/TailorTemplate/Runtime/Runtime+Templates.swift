@@ -155,7 +155,7 @@ extension Runtime {
 
     /// `{% include %}`: renders the template here, with or without the current context.
     func include(_ template: Template, withContext: Bool) throws {
-        let ctx = withContext ? childContext() : track(TemplateContext(root: RootContext([:], environment: environment), parent: nil))
+        let ctx = withContext ? childContext() : track(TemplateContext(root: RootContext(.empty, environment: environment), parent: nil))
         try nested(context: ctx) { try renderRoot(template) }
     }
 
@@ -167,7 +167,7 @@ extension Runtime {
         guard let template = try loadTemplate(name, ignoreMissing: false, site: site) else {
             throw TemplateError(.notFound, "template '\(key)' not found")
         }
-        let ctx = withContext ? childContext() : track(TemplateContext(root: RootContext([:], environment: environment), parent: nil))
+        let ctx = withContext ? childContext() : track(TemplateContext(root: RootContext(.empty, environment: environment), parent: nil))
         let output = try nested(context: ctx) { try capture { try renderRoot(template) } }
         let module = ModuleObject(name: template.name, context: ctx, output: output)
         if !withContext { modules.append((key, module)) }

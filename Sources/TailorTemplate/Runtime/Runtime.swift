@@ -58,7 +58,7 @@ public final class Runtime {
     /// How deep includes, imports, blocks and macro calls are nested.
     var depth = 0
 
-    init(environment: Environment, root: [String: Value] = [:]) {
+    init(environment: Environment, root: RootVariables = .empty) {
         self.environment = environment
         self.autoescape = environment.options.autoescape
         self.strict = environment.options.undefined == .strict
@@ -101,7 +101,7 @@ public final class Runtime {
     /// that a runtime waiting in a pool holds none of them.
     func dropRootValues() {
         if context.parent == nil, isKnownUniquelyReferenced(&context), isKnownUniquelyReferenced(&context.root) {
-            context.root.reuse(for: [:])
+            context.root.reuse(for: .empty)
         }
     }
 
@@ -110,7 +110,7 @@ public final class Runtime {
     /// template context and its root context are used again when nothing
     /// from the last render still holds them (a host that kept a macro would
     /// keep its context); otherwise they are made anew.
-    func prepare(root: [String: Value]) {
+    func prepare(root: RootVariables) {
         autoescape = environment.options.autoescape
         outputStart = 0
         outputLimit = environment.options.maxOutputBytes
@@ -165,7 +165,7 @@ public final class Runtime {
     /// variables, context, globals), for host functions that read the context.
     public func variable(_ name: String) -> Value? {
         guard let id = environment.symbols.existingID(for: name) else {
-            return context.root.values[name] ?? environment.globals[name]
+            return context.root.values.value(named: name) ?? environment.globals[name]
         }
         return lookup(id)
     }
@@ -334,90 +334,5 @@ final class TemplateContext {
     init(root: RootContext, parent: TemplateContext?) {
         self.root = root
         self.parent = parent
-    }
-}
-
-/// The variables a render was given, plus the environment's globals, looked
-/// up by symbol and remembered for the rest of the render.
-final class RootContext {
-    private(set) var values: [String: Value]
-    let environment: Environment
-    /// Per symbol: 0 not yet resolved, -1 missing; `n > 0` the render's own
-    /// variable at `resolved[n - 1]`, `n < -1` a global at `resolved[-n - 2]`.
-    /// Integers, so filling and freeing the table per render touches no values;
-    /// in memory of its own, since making an `[Int32]` of a given count goes
-    /// through the array's unspecialized allocation path (a metadata lookup
-    /// of a few hundred instructions, once per render).
-    private var slots = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
-    /// The values found, in the order they were first asked for.
-    private var resolved: [Value] = []
-    /// Names by symbol, and the global each names, taken from the
-    /// environment when first needed.
-    private var names: [String] = []
-    private var globals: [Value?] = []
-
-    init(_ values: [String: Value], environment: Environment) {
-        self.values = values
-        self.environment = environment
-    }
-
-    deinit {
-        slots.deallocate()
-    }
-
-    /// Starts over with `values` as the render's variables, keeping the slot
-    /// table's memory. Only for a root context nothing else holds.
-    func reuse(for values: [String: Value]) {
-        self.values = values
-        if slots.count > 0 { slots.update(repeating: 0) }
-        resolved.removeAll(keepingCapacity: true)
-        // Taken again on first use: a global may have been added since.
-        names = []
-        globals = []
-    }
-
-    /// Whether `id` is not in the render's variables and so falls to a global.
-    @inline(__always)
-    func isGlobal(_ id: Int) -> Bool {
-        if id >= slots.count || slots[id] == 0 { _ = resolve(id) }
-        return slots[id] < 0
-    }
-
-    @inline(__always)
-    func value(_ id: Int) -> Value? {
-        if id < slots.count {
-            let slot = Int(slots[id])
-            if slot > 0 { return resolved[slot - 1] }
-            if slot < -1 { return resolved[-slot - 2] }
-            if slot == -1 { return nil }
-        }
-        return resolve(id)
-    }
-
-    private func resolve(_ id: Int) -> Value? {
-        if id >= names.count { (names, globals) = environment.globalsBySymbol() }
-        if id >= slots.count {
-            // Room for every symbol known now: one allocation per render.
-            let grown = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(id + 1, names.count))
-            let kept = slots.count
-            if kept > 0 { _ = grown.initialize(fromContentsOf: slots) }
-            grown[kept...].initialize(repeating: 0)
-            slots.deallocate()
-            slots = grown
-            if kept == 0 { resolved.reserveCapacity(32) }
-        }
-        // Includes and imports without context have no variables of their own.
-        if !values.isEmpty, let own = values[names[id]] {
-            resolved.append(own)
-            slots[id] = Int32(resolved.count)
-            return own
-        }
-        if let global = globals[id] {
-            resolved.append(global)
-            slots[id] = -Int32(resolved.count) - 1
-            return global
-        }
-        slots[id] = -1
-        return nil
     }
 }

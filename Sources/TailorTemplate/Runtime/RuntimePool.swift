@@ -24,7 +24,7 @@ final class RuntimePool: Sendable {
     static let capacity = 32
 
     /// A runtime for `environment` ready to render with `root`.
-    func take(for environment: Environment, root: [String: Value]) -> Runtime {
+    func take(for environment: Environment, root: RootVariables) -> Runtime {
         if let kept = idle.withLock({ $0.popLast() }) {
             kept.runtime.prepare(root: root)
             return kept.runtime

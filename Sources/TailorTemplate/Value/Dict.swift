@@ -8,14 +8,21 @@ public struct Dict: Sendable {
         var keys: [Value]
         var values: [Value]
         var index: [Value: Int]?
+        /// Whether every key is a `.string` of ASCII bytes, no two alike:
+        /// then no two keys are equal as Swift strings either, and a name is
+        /// found by the first key equal to it (see ``RootVariables``).
+        var hasDistinctASCIINames: Bool
 
-        init(keys: [Value] = [], values: [Value] = [], index: [Value: Int]? = nil) {
+        init(keys: [Value] = [], values: [Value] = [], index: [Value: Int]? = nil, hasDistinctASCIINames: Bool = false) {
             self.keys = keys
             self.values = values
             self.index = index
+            self.hasDistinctASCIINames = hasDistinctASCIINames
         }
 
-        func copy() -> Storage { Storage(keys: keys, values: values, index: index) }
+        func copy() -> Storage {
+            Storage(keys: keys, values: values, index: index, hasDistinctASCIINames: hasDistinctASCIINames)
+        }
     }
 
     private var storage: Storage
@@ -35,6 +42,16 @@ public struct Dict: Sendable {
     init(uniqueKeys keys: [Value], values: [Value]) {
         storage = Storage(keys: keys, values: values)
         rebuildIndex()
+    }
+
+    /// Set by the JSON reader that made the dict; cleared when a key is added.
+    /// (Replacing a value or removing a key keeps it true.)
+    var hasDistinctASCIINames: Bool {
+        get { storage.hasDistinctASCIINames }
+        set {
+            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+            storage.hasDistinctASCIINames = newValue
+        }
     }
 
     public var keys: [Value] { storage.keys }
@@ -90,6 +107,25 @@ public struct Dict: Sendable {
         return storage.values[found]
     }
 
+    /// The value of the key equal to `name` as a Swift string, in a dict
+    /// with ``hasDistinctASCIINames``: the position `hint` first, then a
+    /// search, which moves the hint. (With distinct ASCII keys at most one
+    /// equals any name; for an ASCII name only a key of its length can.)
+    func value(forDistinctName name: String, nameIsASCII: Bool, hint: inout Int32) -> Value? {
+        let keys = storage.keys
+        let guess = Int(hint)
+        if guess < keys.count, case .string(let s) = keys[guess], s == name { return storage.values[guess] }
+        let length = name.utf8.count
+        for i in keys.indices {
+            guard case .string(let s) = keys[i] else { continue }
+            if nameIsASCII ? (s.utf8.count == length && s == name) : s == name {
+                hint = Int32(truncatingIfNeeded: i)
+                return storage.values[i]
+            }
+        }
+        return nil
+    }
+
     public subscript(key: Value) -> Value? {
         get { position(of: key).map { storage.values[$0] } }
         set {
@@ -114,6 +150,7 @@ public struct Dict: Sendable {
     mutating func appendNew(_ key: Value, _ value: Value) {
         if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
         let s = storage
+        s.hasDistinctASCIINames = false
         s.keys.append(key)
         s.values.append(value)
         if s.index != nil {

@@ -29,6 +29,8 @@ final class JSONKeyCache {
         var start: Int
         var count: Int
         var isPlain: Bool
+        /// Whether every byte is below 0x80.
+        var isASCII: Bool
     }
 
     private var entries: [Entry] = []
@@ -76,6 +78,13 @@ final class JSONKeyCache {
     /// The name of the key `id`.
     func name(_ id: Int32) -> String {
         names[Int(id)]
+    }
+
+    /// Whether the key `id` is ASCII (a key read without the cache, id -1, is
+    /// not known to be).
+    @inline(__always)
+    func isASCII(_ id: Int32) -> Bool {
+        id >= 0 && entries[Int(id)].isASCII
     }
 
     /// The key whose decoded UTF-8 is `raw`, `digest` being
@@ -157,7 +166,8 @@ final class JSONKeyCache {
         let id = Int32(truncatingIfNeeded: names.count)
         let name = String(decoding: raw, as: UTF8.self)
         let isPlain = !raw.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
-        entries.append(Entry(digest: digest, start: bytes.count, count: raw.count, isPlain: isPlain))
+        let isASCII = !raw.contains { $0 >= 0x80 }
+        entries.append(Entry(digest: digest, start: bytes.count, count: raw.count, isPlain: isPlain, isASCII: isASCII))
         names.append(name)
         bytes.append(contentsOf: raw)
         bytes.append(UInt8(ascii: "\""))

@@ -52,6 +52,19 @@ struct JSONParser: ~Copyable {
     /// context. Any other value is read in full first, so a malformed text
     /// reports its own error rather than the wrong top-level type.
     mutating func parseContextDocument() throws(Failure) -> [String: Value] {
+        popContext(try parseTopLevelMembers())
+    }
+
+    /// One JSON text that must be an object, read into a ``Dict`` that a
+    /// render takes as its context (``JSONRecordReader/readRecord(_:)``).
+    mutating func parseRecordDocument() throws(Failure) -> Dict {
+        popRecord(try parseTopLevelMembers())
+    }
+
+    /// The members of a JSON text that must be an object, left on the stacks.
+    /// Any other value is read in full first, so a malformed text reports its
+    /// own error rather than the wrong top-level type.
+    mutating func parseTopLevelMembers() throws(Failure) -> Members {
         skipByteOrderMark()
         skipWhitespace()
         guard peek() == UInt8(ascii: "{") else {
@@ -63,7 +76,7 @@ struct JSONParser: ~Copyable {
         }
         let members = try parseMembers(under: -1)
         try expectEnd()
-        return popContext(members)
+        return members
     }
 
     /// A UTF-8 byte order mark is tolerated, as most readers do.
@@ -327,6 +340,22 @@ struct JSONParser: ~Copyable {
         if cache == nil { self.names.removeTaken(from: members.keys) }
         values.removeTaken(from: members.values)
         return context
+    }
+
+    /// Moves the top-level object's members off the stacks into a ``Dict``,
+    /// marked as having distinct ASCII names when the cache knows every key
+    /// to be ASCII (keys were merged by their bytes as they were read).
+    mutating func popRecord(_ members: Members) -> Dict {
+        var ascii = cache != nil
+        if let cache {
+            for i in members.keys..<keys.count where !cache.isASCII(keys[i].id) {
+                ascii = false
+                break
+            }
+        }
+        var record = popDict(members)
+        if ascii { record.hasDistinctASCIINames = true }
+        return record
     }
 
     // MARK: Helpers

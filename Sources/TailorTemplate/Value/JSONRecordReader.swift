@@ -12,6 +12,10 @@
 ///     let context = try reader.readObject(line)  // [String: Value]
 ///     ...
 /// }
+/// for line in lines {
+///     let record = try reader.readRecord(line)  // Dict, for template.render(record, into: &buffer)
+///     ...
+/// }
 /// ```
 public final class JSONRecordReader {
     /// Deepest nesting of arrays and objects accepted, as in ``JSONValueReader``.
@@ -35,11 +39,26 @@ public final class JSONRecordReader {
         try JSONValueReader.parsing(bytes, with: parseContext)
     }
 
+    /// Parses a JSON object into a ``Dict`` for ``Template/render(_:into:)``
+    /// to take as it is: the errors of `readObject`, and the same variables
+    /// (a repeated key keeps its first position and its last value), without
+    /// a dictionary built and hashed per record.
+    @inlinable
+    public func readRecord(_ bytes: some Collection<UInt8>) throws(JSONReadError) -> Dict {
+        try JSONValueReader.parsing(bytes, with: parseRecord)
+    }
+
     /// The parser's entries, as in ``JSONValueReader``, with this reader's cache.
     @usableFromInline
     func parseDocument(_ buffer: UnsafeBufferPointer<UInt8>) -> Result<Value, JSONReadError> {
         cache.beginRecord()
         return JSONValueReader(maxDepth: maxDepth).parseDocument(buffer, cache: cache)
+    }
+
+    @usableFromInline
+    func parseRecord(_ buffer: UnsafeBufferPointer<UInt8>) -> Result<Dict, JSONReadError> {
+        cache.beginRecord()
+        return JSONValueReader(maxDepth: maxDepth).parseRecord(buffer, cache: cache)
     }
 
     @usableFromInline

@@ -61,6 +61,15 @@ public struct JSONValueReader: Sendable {
         parseContext(buffer, cache: nil)
     }
 
+    func parseRecord(_ buffer: UnsafeBufferPointer<UInt8>, cache: JSONKeyCache?) -> Result<Dict, JSONReadError> {
+        var parser = JSONParser(buffer, maxDepth: maxDepth, cache: cache)
+        do throws(JSONParser.Failure) {
+            return .success(try parser.parseRecordDocument())
+        } catch {
+            return .failure(JSONReadError(error.message, in: buffer, at: error.offset))
+        }
+    }
+
     func parseDocument(_ buffer: UnsafeBufferPointer<UInt8>, cache: JSONKeyCache?) -> Result<Value, JSONReadError> {
         var parser = JSONParser(buffer, maxDepth: maxDepth, cache: cache)
         do throws(JSONParser.Failure) {
