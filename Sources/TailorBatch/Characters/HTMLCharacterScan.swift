@@ -9,8 +9,11 @@
 /// reference cannot carry them either (`&#1;` is an error too), so a body that
 /// holds one cannot be sent as it is.
 ///
-/// The scan tests sixteen bytes at a time and decodes only where a byte is a
-/// control or starts a non-ASCII character.
+/// The scan tests sixty-four bytes a step for an unusual byte: a control character
+/// but LF, tab and CR, DEL, or non-ASCII. Line ends do not interrupt it, so an
+/// ASCII body goes through in whole steps. In a step with one, the unusual bytes
+/// are visited in order, and decoded only where one can start a forbidden
+/// character (``mayStartForbidden(_:)``).
 ///
 /// ```swift
 /// HTMLCharacterScan.first(in: "<p>Zoë\u{1}</p>")  // Hit(offset: 7, scalar: "\u{1}")
@@ -34,27 +37,91 @@ enum HTMLCharacterScan {
         let n = bytes.count
         guard let base = bytes.baseAddress else { return nil }
         var i = 0
+        while i &+ 64 <= n {
+            let flags = unusual(base + i) | unusual(base + (i &+ 16)) | unusual(base + (i &+ 32))
+                | unusual(base + (i &+ 48))
+            if anyFlagged(flags), let hit = firstFlagged(in: bytes, from: i, blocks: 4) { return hit }
+            i &+= 64
+        }
+        if i &+ 16 <= n {
+            if let hit = firstFlagged(in: bytes, from: i, blocks: (n &- i) &>> 4) { return hit }
+            i = n &- (n &- i) & 15
+        }
         while i < n {
-            // Sixteen bytes a step through plain ASCII text and markup.
-            while i &+ 16 <= n {
-                let words = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD2<UInt64>.self)
-                if candidates(UInt64(littleEndian: words[0])) | candidates(UInt64(littleEndian: words[1])) != 0 { break }
-                i &+= 16
-            }
-            guard i < n else { break }
-            if i &+ 8 <= n {
-                let marks = candidates(UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)))
-                if marks == 0 {
-                    i &+= 8
-                    continue
-                }
-                i &+= marks.trailingZeroBitCount &>> 3
-            }
-            let (scalar, width) = decode(bytes, at: i)
-            if isForbidden(scalar) { return Hit(offset: i, scalar: scalar) }
-            i &+= width
+            if mayStartForbidden(base[i]), let hit = check(bytes, at: i) { return hit }
+            i &+= 1
         }
         return nil
+    }
+
+    /// The first forbidden character in `blocks` blocks of sixteen bytes from
+    /// `start`: in each block with an unusual byte, those bytes are visited in
+    /// order, and decoded where one can start a forbidden character.
+    @inline(never) private static func firstFlagged(
+        in bytes: UnsafeBufferPointer<UInt8>, from start: Int, blocks: Int
+    ) -> Hit? {
+        let base = bytes.baseAddress!
+        for block in 0..<blocks {
+            let at = start &+ block &<< 4
+            let flags = unusual(base + at)
+            guard anyFlagged(flags) else { continue }
+            var marks = gathered(flags)
+            while marks != 0 {
+                let i = at &+ marks.trailingZeroBitCount
+                if mayStartForbidden(base[i]), let hit = check(bytes, at: i) { return hit }
+                marks &= marks &- 1
+            }
+        }
+        return nil
+    }
+
+    @inline(__always) private static func anyFlagged(_ flags: SIMD2<UInt64>) -> Bool {
+        (flags[0] | flags[1]) & 0x8080_8080_8080_8080 != 0
+    }
+
+    /// The high bit of each of the sixteen bytes at `p` that is unusual in a body (the
+    /// other bits are noise): a control character but LF, tab and CR, DEL, and any
+    /// byte of a non-ASCII character. Every byte that can start a forbidden character
+    /// is among them.
+    ///
+    /// Two lanes of eight bytes, SWAR fashion, on each byte's low seven bits `low` so
+    /// that no sum carries into the next byte: the high bit of `low + 0x60` is set
+    /// from `0x20` up, that of `low + 1` for `0x7F`, and that of `(low ^ k) + 0x7F`
+    /// for any byte but `k`; tab and CR are the bytes whose `low | 4` is CR. Each
+    /// byte is tested on its own, so byte order does not matter.
+    @inline(__always) private static func unusual(_ p: UnsafePointer<UInt8>) -> SIMD2<UInt64> {
+        let bytes = UnsafeRawPointer(p).loadUnaligned(as: SIMD2<UInt64>.self)
+        let ones = SIMD2<UInt64>(repeating: 0x0101_0101_0101_0101)
+        let low = bytes & (ones &* 0x7f)
+        let notLineEnd = ((low ^ ones &* 0x0a) &+ ones &* 0x7f) & (((low | ones &* 0x04) ^ ones &* 0x0d) &+ ones &* 0x7f)
+        let control = notLineEnd & ~(low &+ ones &* 0x60)
+        return control | (low &+ ones) | bytes
+    }
+
+    /// The sixteen high bits of `flags` as bits 0 to 15 in memory order, by one
+    /// multiplication per lane: bit `8k + 7` lands on bit `56 + k`, and no two
+    /// partial products meet.
+    @inline(__always) private static func gathered(_ flags: SIMD2<UInt64>) -> UInt32 {
+        let gather: UInt64 = 0x0102_0408_1020_4080
+        let low = ((UInt64(littleEndian: flags[0]) & 0x8080_8080_8080_8080) >> 7 &* gather) >> 56
+        let high = ((UInt64(littleEndian: flags[1]) & 0x8080_8080_8080_8080) >> 7 &* gather) >> 56
+        return UInt32(truncatingIfNeeded: low | high << 8)
+    }
+
+    /// Whether `byte` can start a forbidden character of valid UTF-8: a C0 control
+    /// but tab, line feed, form feed and carriage return; DEL; `0xC2`, the lead of
+    /// the C1 controls; `0xEF`, the lead of `U+FDD0`-`U+FDEF`, `U+FFFE` and `U+FFFF`;
+    /// and the leads of four-byte characters, among which the other planes' last
+    /// two code points. Continuation bytes and every other lead are passed over.
+    @inline(__always) static func mayStartForbidden(_ byte: UInt8) -> Bool {
+        if byte < 0x20 { return (0xffff_c9ff as UInt32) &>> UInt32(byte) & 1 != 0 }
+        return byte == 0x7f || byte == 0xc2 || byte >= 0xef
+    }
+
+    /// The character at `i` (a character boundary), when it is forbidden.
+    @inline(never) private static func check(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Hit? {
+        let (scalar, _) = decode(bytes, at: i)
+        return isForbidden(scalar) ? Hit(offset: i, scalar: scalar) : nil
     }
 
     /// Whether HTML's parsers reject `scalar` in a document.
@@ -64,14 +131,6 @@ enum HTMLCharacterScan {
         case 0x00..<0x20, 0x7f...0x9f, 0xfdd0...0xfdef: return true
         default: return scalar.value & 0xfffe == 0xfffe
         }
-    }
-
-    /// The high bit of each byte below `0x20` or from `0x7F` up, lowest first;
-    /// a borrow or carry can mark a byte falsely only above one marked rightly,
-    /// so the lowest mark is exact.
-    @inline(__always) private static func candidates(_ word: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        return ((word &- ones &* 0x20) | (word &+ ones) | word) & (ones &* 0x80)
     }
 
     /// The scalar that starts at `i` (a character boundary) and its length in bytes.

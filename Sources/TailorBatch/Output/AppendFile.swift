@@ -10,12 +10,28 @@ import Foundation
 /// kernel: what a killed process wrote before its last flush is in the file
 /// (the page cache survives the process). ``truncate(to:)`` cuts a resumed
 /// file back to its last complete record.
+///
+/// Small appends are copied into the buffer; an array of at least
+/// ``keptWhole`` bytes (an mbox or JSONL record) is kept as it is, and the
+/// flush hands the kernel all pieces in one `writev`, so a message is not
+/// copied once more on its way out and the flushes stay as few.
 final class AppendFile {
     let path: String
     private let fd: Int32
+    /// What is waiting to be written, in order: kept arrays and, when small
+    /// appends came between them, sealed copies of the buffer.
+    private var pieces: [[UInt8]] = []
+    /// The small appends after the last piece.
     private var buffer: [UInt8] = []
+    /// Bytes in `pieces` and `buffer`.
+    private var buffered = 0
     /// The file's size, counting what is still buffered.
     private(set) var size: Int
+
+    /// The size from which an array is kept rather than copied.
+    static let keptWhole = 4096
+    /// Buffered bytes that start a flush.
+    private static let flushSize = 1 << 20
 
     /// Opens `path` for appending, creating it when missing; `truncatingTo`
     /// cuts it first (0 starts it empty).
@@ -39,34 +55,63 @@ final class AppendFile {
             throw BatchIOError(path: path, "cannot cut to \(length) bytes")
         }
         size = length
-        buffer.reserveCapacity(1 << 20)
+        buffer.reserveCapacity(Self.flushSize)
     }
 
     deinit { close(fd) }
 
     func append(_ bytes: some Collection<UInt8>) throws(BatchIOError) {
         buffer.append(contentsOf: bytes)
-        size += bytes.count
-        if buffer.count >= 1 << 20 { try flush() }
+        try grew(by: bytes.count)
+    }
+
+    /// Appends `bytes`, keeping a large array as it is instead of copying it.
+    func append(_ bytes: [UInt8]) throws(BatchIOError) {
+        guard bytes.count >= Self.keptWhole else {
+            buffer.append(contentsOf: bytes)
+            return try grew(by: bytes.count)
+        }
+        if !buffer.isEmpty {
+            pieces.append(buffer)
+            buffer = []
+        }
+        pieces.append(bytes)
+        try grew(by: bytes.count)
+    }
+
+    private func grew(by count: Int) throws(BatchIOError) {
+        size += count
+        buffered += count
+        if buffered >= Self.flushSize { try flush() }
     }
 
     func append(_ text: String) throws(BatchIOError) {
         try append(text.utf8)
     }
 
-    /// Writes the buffer out.
+    /// Writes everything buffered out, in one `writev` when the kernel takes it all.
     func flush() throws(BatchIOError) {
+        let sealed = !buffer.isEmpty
+        if sealed {
+            pieces.append(buffer)
+            buffer = []
+        }
         var written = 0
-        let total = buffer.count
-        while written < total {
-            let n = buffer.withUnsafeBytes { raw in write(fd, raw.baseAddress! + written, total - written) }
+        while written < buffered {
+            let n = GatherWrite.write(pieces, skipping: written, to: fd)
             if n < 0 {
                 if errno == EINTR { continue }
                 throw BatchIOError(path: path, "cannot write")
             }
             written += n
         }
-        buffer.removeAll(keepingCapacity: true)
+        if sealed {
+            // The buffer's storage, now held once again: keep its capacity.
+            buffer = pieces.removeLast()
+            buffer.removeAll(keepingCapacity: true)
+        }
+        pieces.removeAll(keepingCapacity: true)
+        buffered = 0
     }
 
     /// Flushes and renames the file to `target` (replacing it).

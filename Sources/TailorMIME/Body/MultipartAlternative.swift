@@ -41,9 +41,9 @@ public struct MultipartAlternative: Sendable {
         "Content-Type: multipart/alternative;\r\n boundary=\"\(boundary)\""
     }
 
-    private static let textHeader = Array(
+    static let textHeader = Array(
         "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n".utf8)
-    private static let htmlHeader = Array(
+    static let htmlHeader = Array(
         "Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n".utf8)
 
     /// The size of the body in bytes.

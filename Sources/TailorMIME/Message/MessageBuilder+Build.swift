@@ -1,8 +1,9 @@
 extension MessageBuilder {
     /// The message for one recipient.
     ///
-    /// Its bytes are written once, into an array of the exact size: the send's fixed
-    /// lines and this recipient's, then the `multipart/alternative` body.
+    /// Its bytes are written once, into an array sized for the worst case: the send's
+    /// fixed lines and this recipient's, then the `multipart/alternative` body, whose
+    /// parts are encoded in place (``MultipartAlternative/message(head:text:html:boundary:)``).
     public func build(_ content: MessageContent) throws(MIMEError) -> MailMessage {
         for field in content.headers where Self.reservedHeaders.contains(field.name.lowercased()) {
             throw .reservedHeader(field.name)
@@ -31,24 +32,35 @@ extension MessageBuilder {
             contentLines += try Self.unstructuredLine(field)
             logical.append(field)
         }
-        let multipart = MultipartAlternative(
-            text: text, html: html, sendID: sendID, recipientID: content.recipientID)
-
-        let sections = [
+        let head = [
             fromLine, try Self.addressLine("To", content.to), replyToLine,
             try Self.unstructuredLine(HeaderField(name: "Subject", value: content.subject)), dateLine,
             Array("Message-ID: \(messageID.value)\r\nMIME-Version: 1.0\r\n".utf8), unsubscribeLines, campaignLines,
-            contentLines, Array("\(multipart.contentTypeField)\r\n\r\n".utf8),
+            contentLines,
         ]
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(sections.reduce(multipart.bodyCount) { $0 + $1.count })
-        for section in sections { bytes += section }
-        multipart.append(to: &bytes)
+        let boundary = MultipartBoundary.candidate(sendID: sendID, recipientID: content.recipientID, salt: 0)
+        let bytes =
+            MultipartAlternative.message(head: head, text: text, html: html, boundary: boundary)
+            ?? Self.saltedMessage(head: head, text: text, html: html, sendID: sendID, recipientID: content.recipientID)
         return MailMessage(
             recipientID: content.recipientID, from: from, to: content.to, replyTo: replyTo,
             subject: content.subject, html: html, text: text, messageID: messageID.value,
             date: dateField.value, sendDate: sendDate, headers: logical, bytes: bytes,
             sha256: SHA256Hasher.hex(of: bytes))
+    }
+
+    /// The message when the first boundary occurs in a part (it cannot, see
+    /// ``MultipartBoundary``): parts encoded apart, a salted boundary, then copied in.
+    static func saltedMessage(
+        head: [[UInt8]], text: String, html: String, sendID: String, recipientID: String
+    ) -> [UInt8] {
+        let multipart = MultipartAlternative(text: text, html: html, sendID: sendID, recipientID: recipientID)
+        let sections = head + [Array("\(multipart.contentTypeField)\r\n\r\n".utf8)]
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(sections.reduce(multipart.bodyCount) { $0 + $1.count })
+        for section in sections { bytes += section }
+        multipart.append(to: &bytes)
+        return bytes
     }
 
     /// An address field, folded, ending with CRLF.
