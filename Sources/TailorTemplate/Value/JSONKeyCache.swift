@@ -19,6 +19,8 @@ final class JSONKeyCache {
 
     /// The parser's stack buffers, kept between records.
     let stacks = JSONStackPool()
+    /// Long string values seen in earlier records.
+    let strings = JSONStringCache()
 
     /// One key: where its bytes are in `bytes`, their digest, and whether the
     /// bytes can stand for themselves in JSON (no quote, backslash or control
@@ -147,7 +149,7 @@ final class JSONKeyCache {
         }
     }
 
-    private static func bytesEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
+    static func bytesEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
         var i = 0
         while count - i >= 8 {
             if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) {

@@ -4,7 +4,10 @@ extension JSONParser {
     /// Reads a string starting at its opening quote.
     mutating func parseString() throws(Failure) -> String {
         if let range = try scanString() {
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+            let raw = UnsafeBufferPointer(rebasing: bytes[range])
+            // Shorter strings are small strings, made without allocating.
+            if let strings, raw.count >= JSONStringCache.shortest { return strings.string(raw) }
+            return String(decoding: raw, as: UTF8.self)
         }
         return String(decoding: scratch, as: UTF8.self)
     }

@@ -17,6 +17,8 @@ struct JSONParser: ~Copyable {
     let maxDepth: Int
     /// Keys and shapes kept from earlier records, for a ``JSONRecordReader``.
     let cache: JSONKeyCache?
+    /// The cache's long string values, kept from earlier records.
+    let strings: JSONStringCache?
     var position = 0
     var depth = 0
     /// Reused between strings that contain escapes.
@@ -34,6 +36,7 @@ struct JSONParser: ~Copyable {
         self.bytes = bytes
         self.maxDepth = maxDepth
         self.cache = cache
+        strings = cache?.strings
         values = JSONStack(capacity: 64, pool: cache?.stacks, slot: 0)
         keys = JSONStack(capacity: 32, pool: cache?.stacks, slot: 1)
         names = JSONStack(capacity: cache == nil ? 32 : 0, pool: cache?.stacks, slot: 2)
