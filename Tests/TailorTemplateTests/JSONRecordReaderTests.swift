@@ -117,7 +117,9 @@ import Testing
         let values = [
             base, "https://cdn.example.com/img/P00308-600x600.jpg", base + "x", String(base.dropLast()),
             "0123456789abcde", "0123456789abcdef", "0123456789abcdefg", #"https:\/\/cdn.example.com\/img"#,
-            "https://cdn.example.com/img", "Signature Rosé Table Lamp", "Signature Rose\u0301 Table Lamp",
+            "https://cdn.example.com/img", "Signature Rosé Table Lamp", #"Signature Rose\u0301 Table Lamp"#,
+            "DE", "de", "D", "", "2018-04-19", "2018-04-1", "P00307", "P00308",
+            "é", "Düsseldorf", "Düsseldorg", "1234567", "12345678", "123456789", "12345678\t", "silver", "silveR",
             String(repeating: "a", count: 512), String(repeating: "a", count: 513), String(repeating: "a", count: 511) + "b",
         ]
         var records: [String] = []

@@ -19,7 +19,7 @@ final class JSONKeyCache {
 
     /// The parser's stack buffers, kept between records.
     let stacks = JSONStackPool()
-    /// Long string values seen in earlier records.
+    /// String values seen in earlier records.
     let strings = JSONStringCache()
 
     /// One key: where its bytes are in `bytes`, their digest, and whether the
@@ -149,7 +149,7 @@ final class JSONKeyCache {
         }
     }
 
-    static func bytesEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
+    private static func bytesEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
         var i = 0
         while count - i >= 8 {
             if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) {

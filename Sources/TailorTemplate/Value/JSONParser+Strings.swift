@@ -5,8 +5,7 @@ extension JSONParser {
     mutating func parseString() throws(Failure) -> String {
         if let range = try scanString() {
             let raw = UnsafeBufferPointer(rebasing: bytes[range])
-            // Shorter strings are small strings, made without allocating.
-            if let strings, raw.count >= JSONStringCache.shortest { return strings.string(raw) }
+            if let strings { return strings.string(raw, readable: bytes.count - range.lowerBound) }
             return String(decoding: raw, as: UTF8.self)
         }
         return String(decoding: scratch, as: UTF8.self)

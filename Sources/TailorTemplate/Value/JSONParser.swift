@@ -17,7 +17,7 @@ struct JSONParser: ~Copyable {
     let maxDepth: Int
     /// Keys and shapes kept from earlier records, for a ``JSONRecordReader``.
     let cache: JSONKeyCache?
-    /// The cache's long string values, kept from earlier records.
+    /// The cache's string values, kept from earlier records.
     let strings: JSONStringCache?
     var position = 0
     var depth = 0
