@@ -18,7 +18,7 @@ struct JSONParser: ~Copyable {
     /// Keys and shapes kept from earlier records, for a ``JSONRecordReader``.
     let cache: JSONKeyCache?
     /// The cache's string values, kept from earlier records.
-    let strings: JSONStringCache?
+    let strings: JSONStringCache.Table?
     var position = 0
     var depth = 0
     /// Reused between strings that contain escapes.
@@ -36,7 +36,7 @@ struct JSONParser: ~Copyable {
         self.bytes = bytes
         self.maxDepth = maxDepth
         self.cache = cache
-        strings = cache?.strings
+        strings = cache?.strings.table
         values = JSONStack(capacity: 64, pool: cache?.stacks, slot: 0)
         keys = JSONStack(capacity: 32, pool: cache?.stacks, slot: 1)
         names = JSONStack(capacity: cache == nil ? 32 : 0, pool: cache?.stacks, slot: 2)

@@ -19,112 +19,122 @@ final class JSONStringCache {
     static let slotBits = 12
 
     /// A short string, at the words of its bytes (zero past `count`).
-    private struct ShortSlot {
+    fileprivate struct ShortSlot {
         var low: UInt64
         var high: UInt64
         var count: Int
         var string: String
     }
 
-    private struct LongSlot {
+    fileprivate struct LongSlot {
         var digest: UInt64
         var string: String
     }
 
-    private let shortSlots: UnsafeMutablePointer<ShortSlot>
-    private let longSlots: UnsafeMutablePointer<LongSlot>
+    /// The slots, which the cache owns: a parser holds this plain view
+    /// (while its ``JSONKeyCache`` keeps the cache alive), so a look-up costs
+    /// no retain and release of the cache.
+    let table: Table
 
     init() {
         // Empty strings are never looked up, so the empty slots match nothing.
-        shortSlots = .allocate(capacity: 1 << Self.slotBits)
-        shortSlots.initialize(repeating: ShortSlot(low: 0, high: 0, count: 0, string: ""), count: 1 << Self.slotBits)
-        longSlots = .allocate(capacity: 1 << Self.slotBits)
-        longSlots.initialize(repeating: LongSlot(digest: 0, string: ""), count: 1 << Self.slotBits)
+        let shortSlots = UnsafeMutablePointer<ShortSlot>.allocate(capacity: 1 << JSONStringCache.slotBits)
+        shortSlots.initialize(repeating: ShortSlot(low: 0, high: 0, count: 0, string: ""), count: 1 << JSONStringCache.slotBits)
+        let longSlots = UnsafeMutablePointer<LongSlot>.allocate(capacity: 1 << JSONStringCache.slotBits)
+        longSlots.initialize(repeating: LongSlot(digest: 0, string: ""), count: 1 << JSONStringCache.slotBits)
+        table = Table(shortSlots: shortSlots, longSlots: longSlots)
     }
 
     deinit {
-        shortSlots.deinitialize(count: 1 << Self.slotBits)
-        shortSlots.deallocate()
-        longSlots.deinitialize(count: 1 << Self.slotBits)
-        longSlots.deallocate()
+        table.shortSlots.deinitialize(count: 1 << JSONStringCache.slotBits)
+        table.shortSlots.deallocate()
+        table.longSlots.deinitialize(count: 1 << JSONStringCache.slotBits)
+        table.longSlots.deallocate()
     }
+}
 
-    /// The string whose UTF-8 is `raw` (well-formed), `readable` being how
-    /// many bytes may be read from its start (at least `raw.count`): one made
-    /// for the same bytes before, if its slot still holds it, or a new one,
-    /// kept.
-    @inline(__always)
-    func string(_ raw: UnsafeBufferPointer<UInt8>, readable: Int) -> String {
-        let n = raw.count
-        guard n > 0, let base = raw.baseAddress else { return "" }
-        if n < Self.shortest { return shortString(UnsafeRawPointer(base), n, readable: readable) }
-        if n <= Self.longest { return longString(UnsafeRawPointer(base), n) }
-        return String(decoding: raw, as: UTF8.self)
-    }
+extension JSONStringCache {
+    struct Table {
+        fileprivate let shortSlots: UnsafeMutablePointer<ShortSlot>
+        fileprivate let longSlots: UnsafeMutablePointer<LongSlot>
 
-    /// 1...15 bytes, as the two words that hold them: the first eight (or
-    /// fewer, zero-padded) and, past eight, the last eight, overlapping.
-    private func shortString(_ base: UnsafeRawPointer, _ n: Int, readable: Int) -> String {
-        var low: UInt64 = 0
-        var high: UInt64 = 0
-        if n >= 8 {
-            low = UInt64(littleEndian: base.loadUnaligned(as: UInt64.self))
-            high = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self))
-        } else if readable >= 8 {
-            let word = UInt64(littleEndian: base.loadUnaligned(as: UInt64.self))
-            low = word & ((1 &<< UInt64(n &* 8)) &- 1)
-        } else {
-            for i in 0..<n { low |= UInt64(base.load(fromByteOffset: i, as: UInt8.self)) &<< UInt64(i &* 8) }
+        /// The string whose UTF-8 is `raw` (well-formed), `readable` being how
+        /// many bytes may be read from its start (at least `raw.count`): one made
+        /// for the same bytes before, if its slot still holds it, or a new one,
+        /// kept.
+        @inline(__always)
+        func string(_ raw: UnsafeBufferPointer<UInt8>, readable: Int) -> String {
+            let n = raw.count
+            guard n > 0, let base = raw.baseAddress else { return "" }
+            if n < JSONStringCache.shortest { return shortString(UnsafeRawPointer(base), n, readable: readable) }
+            if n <= JSONStringCache.longest { return longString(UnsafeRawPointer(base), n) }
+            return String(decoding: raw, as: UTF8.self)
         }
-        let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
-        var hash = (low ^ UInt64(truncatingIfNeeded: n)) &* multiplier
-        hash = (hash ^ (hash &>> 29) ^ high) &* multiplier
-        let slot = shortSlots + Int(truncatingIfNeeded: hash &>> (64 - UInt64(Self.slotBits)))
-        if slot.pointee.low == low, slot.pointee.high == high, slot.pointee.count == n {
-            return slot.pointee.string
-        }
-        let made = String(decoding: UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: n), as: UTF8.self)
-        slot.pointee = ShortSlot(low: low, high: high, count: n, string: made)
-        return made
-    }
 
-    /// 16...512 bytes, by a digest of every word, confirmed byte for byte.
-    private func longString(_ base: UnsafeRawPointer, _ n: Int) -> String {
-        let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
-        var hash = UInt64(truncatingIfNeeded: n) &* multiplier
-        var i = 0
-        while n &- i > 8 {
-            hash = (hash ^ base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* multiplier
-            hash = hash &<< 29 | hash &>> 35
-            i &+= 8
-        }
-        // The last eight bytes, overlapping the words before.
-        hash = (hash ^ base.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)) &* multiplier
-        hash ^= hash &>> 32
-        let slot = longSlots + Int(truncatingIfNeeded: hash &>> (64 - UInt64(Self.slotBits)))
-        if slot.pointee.digest == hash {
-            let same = slot.pointee.string.utf8.withContiguousStorageIfAvailable { stored in
-                stored.count == n && Self.bytesEqual(UnsafeRawPointer(stored.baseAddress!), base, n)
+        /// 1...15 bytes, as the two words that hold them: the first eight (or
+        /// fewer, zero-padded) and, past eight, the last eight, overlapping.
+        private func shortString(_ base: UnsafeRawPointer, _ n: Int, readable: Int) -> String {
+            var low: UInt64 = 0
+            var high: UInt64 = 0
+            if n >= 8 {
+                low = UInt64(littleEndian: base.loadUnaligned(as: UInt64.self))
+                high = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self))
+            } else if readable >= 8 {
+                let word = UInt64(littleEndian: base.loadUnaligned(as: UInt64.self))
+                low = word & ((1 &<< UInt64(n &* 8)) &- 1)
+            } else {
+                for i in 0..<n { low |= UInt64(base.load(fromByteOffset: i, as: UInt8.self)) &<< UInt64(i &* 8) }
             }
-            if same == true { return slot.pointee.string }
-        }
-        let made = String(decoding: UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: n), as: UTF8.self)
-        slot.pointee = LongSlot(digest: hash, string: made)
-        return made
-    }
-
-    /// Whether `count` (at least 8) bytes at `a` and `b` are equal, a word at
-    /// a time, the last word overlapping the ones before.
-    @inline(__always)
-    private static func bytesEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
-        var i = 0
-        while count &- i > 8 {
-            if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
-                return false
+            let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+            var hash = (low ^ UInt64(truncatingIfNeeded: n)) &* multiplier
+            hash = (hash ^ (hash &>> 29) ^ high) &* multiplier
+            let slot = shortSlots + Int(truncatingIfNeeded: hash &>> (64 - UInt64(JSONStringCache.slotBits)))
+            if slot.pointee.low == low, slot.pointee.high == high, slot.pointee.count == n {
+                return slot.pointee.string
             }
-            i &+= 8
+            let made = String(decoding: UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: n), as: UTF8.self)
+            slot.pointee = ShortSlot(low: low, high: high, count: n, string: made)
+            return made
         }
-        return a.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
-            == b.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
+
+        /// 16...512 bytes, by a digest of every word, confirmed byte for byte.
+        private func longString(_ base: UnsafeRawPointer, _ n: Int) -> String {
+            let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+            var hash = UInt64(truncatingIfNeeded: n) &* multiplier
+            var i = 0
+            while n &- i > 8 {
+                hash = (hash ^ base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* multiplier
+                hash = hash &<< 29 | hash &>> 35
+                i &+= 8
+            }
+            // The last eight bytes, overlapping the words before.
+            hash = (hash ^ base.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)) &* multiplier
+            hash ^= hash &>> 32
+            let slot = longSlots + Int(truncatingIfNeeded: hash &>> (64 - UInt64(JSONStringCache.slotBits)))
+            if slot.pointee.digest == hash {
+                let same = slot.pointee.string.utf8.withContiguousStorageIfAvailable { stored in
+                    stored.count == n && Self.bytesEqual(UnsafeRawPointer(stored.baseAddress!), base, n)
+                }
+                if same == true { return slot.pointee.string }
+            }
+            let made = String(decoding: UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: n), as: UTF8.self)
+            slot.pointee = LongSlot(digest: hash, string: made)
+            return made
+        }
+
+        /// Whether `count` (at least 8) bytes at `a` and `b` are equal, a word at
+        /// a time, the last word overlapping the ones before.
+        @inline(__always)
+        private static func bytesEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
+            var i = 0
+            while count &- i > 8 {
+                if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
+                    return false
+                }
+                i &+= 8
+            }
+            return a.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
+                == b.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
+        }
     }
 }
