@@ -110,6 +110,60 @@ import Testing
         expectSame(records + records.prefix(5))
     }
 
+    @Test func longStringsRepeatedAcrossRecords() {
+        // Long values are shared between records by their bytes: near misses
+        // (one byte changed, one longer, escaped, not ASCII) must stay apart.
+        let base = "https://cdn.example.com/img/P00307-600x600.jpg"
+        let values = [
+            base, "https://cdn.example.com/img/P00308-600x600.jpg", base + "x", String(base.dropLast()),
+            "0123456789abcde", "0123456789abcdef", "0123456789abcdefg", #"https:\/\/cdn.example.com\/img"#,
+            "https://cdn.example.com/img", "Signature Rosé Table Lamp", #"Signature Rose\u0301 Table Lamp"#,
+            "DE", "de", "D", "", "2018-04-19", "2018-04-1", "P00307", "P00308",
+            "é", "Düsseldorf", "Düsseldorg", "1234567", "12345678", "123456789", "12345678\t", "silver", "silveR",
+            String(repeating: "a", count: 512), String(repeating: "a", count: 513), String(repeating: "a", count: 511) + "b",
+        ]
+        var records: [String] = []
+        for _ in 0..<3 {
+            for (i, value) in values.enumerated() {
+                records.append(#"{"v": "\#(value)", "w": ["\#(values[(i + 1) % values.count])", "\#(value)"]}"#)
+            }
+        }
+        expectSame(records)
+    }
+
+    @Test func randomLongStringsFromASmallPool() {
+        // Values drawn from a few similar strings, so slots are reused,
+        // replaced and found again; the plain reader is the oracle.
+        var generator = SplitMix(seed: 0x57A1)
+        let alphabet = Array("ab/.-_é\"\\\u{7}".unicodeScalars)
+        func pooled() -> String {
+            let length = Int(generator.next() % 40) + 10
+            let seed = generator.next() % UInt64(alphabet.count)
+            var text = ""
+            for i in 0..<length {
+                let scalar = i == length / 2 ? alphabet[Int(seed)] : Unicode.Scalar(UInt8(ascii: "p") + UInt8(i % 3))
+                text.unicodeScalars.append(scalar)
+            }
+            return text
+        }
+        var records: [String] = []
+        for _ in 0..<400 {
+            let text = pooled()
+            var escaped = ""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": escaped += "\\\""
+                case "\\": escaped += "\\\\"
+                case "\u{7}": escaped += "\\u0007"
+                default: escaped.unicodeScalars.append(scalar)
+                }
+            }
+            let raw = generator.next() % 8 == 0 ? text : escaped  // sometimes unescaped: an error
+            records.append(#"{"a": "\#(escaped)", "b": ["\#(raw)", "\#(escaped)"]}"#)
+        }
+        expectSame(records)
+    }
+
     @Test func readObjectOfTheSameShapeAgain() throws {
         let reader = JSONRecordReader()
         for i in 0..<5 {

@@ -19,6 +19,8 @@ final class JSONKeyCache {
 
     /// The parser's stack buffers, kept between records.
     let stacks = JSONStackPool()
+    /// String values seen in earlier records.
+    let strings = JSONStringCache()
 
     /// One key: where its bytes are in `bytes`, their digest, and whether the
     /// bytes can stand for themselves in JSON (no quote, backslash or control

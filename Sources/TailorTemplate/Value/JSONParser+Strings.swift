@@ -3,8 +3,22 @@ extension JSONParser {
 
     /// Reads a string starting at its opening quote.
     mutating func parseString() throws(Failure) -> String {
+        // Most strings are plain ASCII up to the closing quote: read those
+        // here; anything else is scanned again from the opening quote.
+        let open = position
+        position += 1
+        skipPlainBytes()
+        if position < bytes.count, bytes[position] == UInt8(ascii: "\"") {
+            let raw = UnsafeBufferPointer(rebasing: bytes[(open + 1)..<position])
+            position += 1
+            if let strings { return strings.string(raw, readable: bytes.count - (open + 1)) }
+            return String(decoding: raw, as: UTF8.self)
+        }
+        position = open
         if let range = try scanString() {
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+            let raw = UnsafeBufferPointer(rebasing: bytes[range])
+            if let strings { return strings.string(raw, readable: bytes.count - range.lowerBound) }
+            return String(decoding: raw, as: UTF8.self)
         }
         return String(decoding: scratch, as: UTF8.self)
     }

@@ -17,6 +17,8 @@ struct JSONParser: ~Copyable {
     let maxDepth: Int
     /// Keys and shapes kept from earlier records, for a ``JSONRecordReader``.
     let cache: JSONKeyCache?
+    /// The cache's string values, kept from earlier records.
+    let strings: JSONStringCache.Table?
     var position = 0
     var depth = 0
     /// Reused between strings that contain escapes.
@@ -34,6 +36,7 @@ struct JSONParser: ~Copyable {
         self.bytes = bytes
         self.maxDepth = maxDepth
         self.cache = cache
+        strings = cache?.strings.table
         values = JSONStack(capacity: 64, pool: cache?.stacks, slot: 0)
         keys = JSONStack(capacity: 32, pool: cache?.stacks, slot: 1)
         names = JSONStack(capacity: cache == nil ? 32 : 0, pool: cache?.stacks, slot: 2)
@@ -232,14 +235,20 @@ struct JSONParser: ~Copyable {
                     offset: position)
             }
             let key: JSONKey
-            var name = ""
+            // A repeat of an earlier key, found before the value is read, and
+            // (without a cache) the new key's name, pushed with it after.
+            var earlier: Int? = nil
+            var newName: String? = nil
             if expecting, matched < expected.count, let (found, length) = cache?.key(expected[matched], at: position, in: bytes) {
                 key = found
                 position += length
                 matched += 1
             } else {
                 expecting = false
-                (key, name) = try parseKey()
+                let (parsedKey, name) = try parseKey()
+                key = parsedKey
+                earlier = earlierMember(key, name, members, seen: &seenDigests)
+                if earlier == nil, cache == nil { newName = consume name }
             }
             skipWhitespace()
             guard peek() == UInt8(ascii: ":") else {
@@ -252,11 +261,11 @@ struct JSONParser: ~Copyable {
             position += 1
             skipWhitespace()
             let value = try parseValue(under: key.id)
-            if !expecting, let earlier = earlierMember(key, name, members, seen: &seenDigests) {
+            if let earlier {
                 values.replace(at: members.values + earlier, with: consume value)
             } else {
                 keys.push(key)
-                if cache == nil { names.push(consume name) }
+                if cache == nil { names.push(newName.take() ?? "") }
                 values.push(consume value)
             }
             skipWhitespace()
