@@ -191,10 +191,11 @@ let package = Package(
         ),
         .testTarget(
             name: "TailorTemplateTests",
-            dependencies: ["TailorTemplate"],
+            dependencies: ["TailorTemplate", "TailorTestSupport"],
             swiftSettings: upcoming
         ),
-        // Test helpers: the shared tools (check-eml, smtp-sink), found beside the package.
+        // Test helpers: the shared tools (check-eml, smtp-sink), found beside the package,
+        // and the seeded generator of the differential tests.
         .target(
             name: "TailorTestSupport",
             swiftSettings: upcoming

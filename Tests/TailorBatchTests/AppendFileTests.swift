@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import TailorBatch
+import TailorTestSupport
 
 /// Small appends copied, large arrays kept whole and written with `writev`:
 /// the file holds every byte in order, across flushes and the 1 MB threshold.
@@ -11,7 +12,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         let file = try AppendFile(path: path, truncatingTo: 0)
         var expected: [UInt8] = []
-        var rng = SplitMix64(state: 23)
+        var rng = SplitMix64(seed: 23)
         for step in 0..<600 {
             let count = [0, 1, 17, AppendFile.keptWhole - 1, AppendFile.keptWhole, 27_000, 300_000].randomElement(using: &rng)!
             let bytes = (0..<count).map { UInt8(truncatingIfNeeded: $0 &+ step) }

@@ -1,19 +1,7 @@
 import Testing
 
 @testable import TailorBatch
-
-/// A seeded generator (SplitMix64), so every run tests the same inputs.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
-    }
-}
+import TailorTestSupport
 
 /// The sixty-four-byte scan finds what the scan before it found (kept as
 /// ``PreviousHTMLCharacterScan``), wherever the character sits.
@@ -39,7 +27,7 @@ struct SplitMix64: RandomNumberGenerator {
     }
 
     @Test func randomTextMatchesThePreviousScan() {
-        var rng = SplitMix64(state: 17)
+        var rng = SplitMix64(seed: 17)
         for odds in [8, 60, 400, 5_000] {
             for _ in 0..<2_000 {
                 let text = Self.text(&rng, length: Int.random(in: 0...300, using: &rng), forbiddenOdds: odds)

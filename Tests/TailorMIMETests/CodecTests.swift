@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import TailorMIME
+import TailorTestSupport
 
 struct QPRow: Sendable, CustomStringConvertible {
     var input: String
@@ -149,7 +150,7 @@ struct WordRow: Sendable, CustomStringConvertible {
     }
 
     @Test func wordsMatchReference() {
-        var rng = SplitMix64(state: 5)
+        var rng = SplitMix64(seed: 5)
         let pieces = ["a", "Zoë", " ", "  ", "=", "?", "_", "日本語", "🎉", "👩‍👩‍👧", "e\u{301}", "x", "ÄÖÜ", "-"]
         for _ in 0..<500 {
             let text = (0..<Int.random(in: 0...40, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()

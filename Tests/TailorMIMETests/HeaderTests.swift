@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import TailorMIME
+import TailorTestSupport
 
 struct InjectionRow: Sendable, CustomStringConvertible {
     var label: String
@@ -179,7 +180,7 @@ enum ReferenceAddrSpec {
 
 @Suite struct AddrSpecTests {
     @Test func randomAddressesMatchReference() {
-        var rng = SplitMix64(state: 13)
+        var rng = SplitMix64(seed: 13)
         let pieces = ["a", "Z", "0", ".", "..", "@", "-", "_", "+", "~", " ", "é", "\r\n", "example", "com", "x-y", "!", "(", String(repeating: "k", count: 63)]
         for _ in 0..<5_000 {
             let text = (0..<Int.random(in: 0...8, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import TailorMIME
+import TailorTestSupport
 
 @Suite struct JSONTextTests {
     @Test(arguments: [
@@ -70,7 +71,7 @@ import Testing
     }
 
     @Test func everyShapeMatchesReference() {
-        var rng = SplitMix64(state: 17)
+        var rng = SplitMix64(seed: 17)
         let texts: [String?] = [nil, "", "c-0042", "quote \" and \\ back", "line\nbreak\t\u{1}", "Zoë €", "\u{2028}x\u{2029}"]
         let statuses: [ManifestEntry.Status] = [.rendered, .skipped, .failed, .delivered]
         for _ in 0..<500 {

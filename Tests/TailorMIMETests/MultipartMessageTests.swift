@@ -1,6 +1,7 @@
 import Testing
 
 @testable import TailorMIME
+import TailorTestSupport
 
 /// The message with its parts encoded in place is byte for byte the one built
 /// from separately encoded parts, and a boundary found in a part sends the
@@ -9,7 +10,7 @@ import Testing
     static let head: [[UInt8]] = [Array("From: a@example.com\r\n".utf8), [], Array("Subject: Hi\r\n".utf8)]
 
     @Test func inPlaceMatchesSeparateParts() {
-        var rng = SplitMix64(state: 29)
+        var rng = SplitMix64(seed: 29)
         for round in 0..<300 {
             let text = QuotedPrintableDifferentialTests.randomText(&rng)
             let html = "<p>" + QuotedPrintableDifferentialTests.randomText(&rng) + "</p>"

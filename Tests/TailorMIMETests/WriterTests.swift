@@ -86,7 +86,7 @@ import Testing
     }
 
     @Test func randomInputsMatchReference() {
-        var rng = SplitMix64(state: 5)
+        var rng = SplitMix64(seed: 5)
         let pieces = ["\r\n", "\n", "\r", "From ", ">", "From", " ", "x", "abcdefgh", "=\r\n", String(repeating: "y", count: 75)]
         for _ in 0..<3_000 {
             let text = (0..<Int.random(in: 0...40, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()

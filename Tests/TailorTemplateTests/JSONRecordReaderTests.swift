@@ -1,5 +1,6 @@
 import Testing
 @testable import TailorTemplate
+import TailorTestSupport
 
 /// The record reader keeps keys and shapes between records; every
 /// result must still be the plain reader's.
@@ -134,7 +135,7 @@ import Testing
     @Test func randomLongStringsFromASmallPool() {
         // Values drawn from a few similar strings, so slots are reused,
         // replaced and found again; the plain reader is the oracle.
-        var generator = SplitMix(seed: 0x57A1)
+        var generator = SplitMix64(seed: 0x57A1)
         let alphabet = Array("ab/.-_é\"\\\u{7}".unicodeScalars)
         func pooled() -> String {
             let length = Int(generator.next() % 40) + 10

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TailorTemplate
+import TailorTestSupport
 
 /// The reader's fast paths (numbers gathered while scanning, strings skipped
 /// eight bytes at a time, objects merged by key digest, contexts built without
@@ -50,7 +51,7 @@ import Testing
     /// Decimals of every length and exponent near the fast path's edges,
     /// against the standard library reading the same text.
     @Test func decimalsRoundLikeTheStandardLibrary() throws {
-        var generator = SplitMix(seed: 0x5EED)
+        var generator = SplitMix64(seed: 0x5EED)
         var texts: [String] = []
         for _ in 0..<4000 {
             let integerDigits = Int(generator.next() % 10)
@@ -221,7 +222,7 @@ import Testing
     /// early, late and many times, against a plain dictionary-and-order model.
     @Test(arguments: [3, 16, 17, 32, 33, 40, 300])
     func repeatedKeysInObjectsOfEverySize(size: Int) throws {
-        var generator = SplitMix(seed: UInt64(size))
+        var generator = SplitMix64(seed: UInt64(size))
         var members: [(String, Int)] = []
         for i in 0..<size {
             let key = generator.next() % 4 == 0 && i > 0 ? members[Int(generator.next() % UInt64(i))].0 : "key\(i)"

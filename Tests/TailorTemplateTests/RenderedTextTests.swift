@@ -1,6 +1,7 @@
 import Testing
 
 @testable import TailorTemplate
+import TailorTestSupport
 
 /// `RenderedText.string` must give exactly what `String(decoding:as:)` gives,
 /// invalid bytes included; only the speed differs.
@@ -35,7 +36,7 @@ import Testing
 
     /// Random mixes of long ASCII runs, short ones and arbitrary high bytes.
     @Test func sameAsStringDecodingOnRandomBytes() {
-        var generator = SplitMix(seed: 0x7A11_0B)
+        var generator = SplitMix64(seed: 0x7A11_0B)
         for _ in 0..<500 {
             var bytes: [UInt8] = []
             for _ in 0..<Int.random(in: 1...12, using: &generator) {

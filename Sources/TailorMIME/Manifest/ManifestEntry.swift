@@ -90,20 +90,19 @@ public struct ManifestEntry: Sendable, Equatable {
             out += key.utf8
             JSONText.writeString(value, into: &out)
         }
+        func add(_ key: String, _ value: Int?) {
+            guard let value else { return }
+            out += key.utf8
+            out += String(value).utf8
+        }
         add(#","segment":"#, segment)
         add(#","variant":"#, variant)
-        if let bytes {
-            out += #","bytes":"#.utf8
-            out += String(bytes).utf8
-        }
+        add(#","bytes":"#, bytes)
         add(#","sha256":"#, sha256)
         add(#","message_id":"#, messageID)
         add(#","file":"#, file)
         add(#","reason":"#, reason)
-        if let attempts {
-            out += #","attempts":"#.utf8
-            out += String(attempts).utf8
-        }
+        add(#","attempts":"#, attempts)
         add(#","smtp":"#, smtpReply)
         out.append(UInt8(ascii: "}"))
         return String(decoding: out, as: UTF8.self)
