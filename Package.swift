@@ -212,22 +212,22 @@ let package = Package(
         ),
         .testTarget(
             name: "TailorCheckTests",
-            dependencies: ["TailorCheck", "TailorHTML", "TailorTemplate", "tailor"],
+            dependencies: ["TailorCheck", "TailorHTML", "TailorTemplate", "tailor", "TailorTestSupport"],
             swiftSettings: upcoming
         ),
         .testTarget(
             name: "TailorDataTests",
-            dependencies: ["TailorData"],
+            dependencies: ["TailorData", "TailorTestSupport"],
             swiftSettings: upcoming
         ),
         .testTarget(
             name: "TailorSegmentsTests",
-            dependencies: ["TailorSegments", "TailorCampaign", "TailorRecommendations"],
+            dependencies: ["TailorSegments", "TailorCampaign", "TailorRecommendations", "TailorTestSupport"],
             swiftSettings: upcoming
         ),
         .testTarget(
             name: "TailorRecommendationsTests",
-            dependencies: ["TailorRecommendations", "TailorData", "TailorTemplate"],
+            dependencies: ["TailorRecommendations", "TailorData", "TailorTemplate", "TailorTestSupport"],
             swiftSettings: upcoming
         ),
         .testTarget(
@@ -238,7 +238,7 @@ let package = Package(
         // Builds the sample's gallery and opens it in headless chromium (skipped without it).
         .testTarget(
             name: "TailorPreviewTests",
-            dependencies: ["TailorPreview", "TailorTemplate", "TailorMIME", "tailor"],
+            dependencies: ["TailorPreview", "TailorTemplate", "TailorMIME", "tailor", "TailorTestSupport"],
             swiftSettings: upcoming
         ),
         // Starts the render service on a loopback port and talks HTTP to it.
@@ -250,7 +250,7 @@ let package = Package(
         // Runs the built `tailor` binary: exit codes, stdout and stderr.
         .testTarget(
             name: "TailorCLITests",
-            dependencies: ["tailor"],
+            dependencies: ["tailor", "TailorTestSupport"],
             swiftSettings: upcoming
         ),
     ]

@@ -8,7 +8,7 @@ public final class SMTPSink {
 
     /// Starts the sink with extra `arguments` (e.g. `--fail-every 2`).
     public init(_ arguments: [String]) throws {
-        dir = SharedTools.temporaryDirectory("sink")
+        dir = TestFolder.make("sink")
         let portFile = dir.appendingPathComponent("port").path
         let messages = dir.appendingPathComponent("messages")
         try FileManager.default.createDirectory(at: messages, withIntermediateDirectories: true)

@@ -64,12 +64,4 @@ public enum SharedTools {
             try? FileManager.default.removeItem(at: dir)
         }
     }
-
-    /// A fresh temporary folder.
-    public static func temporaryDirectory(_ label: String) -> URL {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("tailor-mime-\(label)-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
 }

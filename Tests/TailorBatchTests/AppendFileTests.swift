@@ -8,7 +8,7 @@ import TailorTestSupport
 /// the file holds every byte in order, across flushes and the 1 MB threshold.
 @Suite struct AppendFileTests {
     @Test func mixedAppendsArriveInOrder() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("append-\(UUID().uuidString)").path
+        let path = TestFolder.path("append").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let file = try AppendFile(path: path, truncatingTo: 0)
         var expected: [UInt8] = []

@@ -13,7 +13,7 @@ struct BatchWorkspace {
     /// (1-based) are not recipients (invalid email, broken JSON).
     init(rows: Int, badRows: Set<Int> = [], label: String = "batch") throws {
         self.rows = rows
-        folder = SharedTools.temporaryDirectory(label)
+        folder = TestFolder.make(label)
         let campaign = """
             name: batch_test
             from: "Shop <news@shop.example>"

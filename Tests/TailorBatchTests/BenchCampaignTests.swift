@@ -21,7 +21,7 @@ import TailorTestSupport
 
     @Test(.enabled(if: unavailable == nil, "\(unavailable ?? "")"))
     func checkEMLPassesOnTwoThousandRecipients() throws {
-        let folder = SharedTools.temporaryDirectory("bench-2000")
+        let folder = TestFolder.make("bench-2000")
         defer { SharedTools.keepOrRemove(folder) }
         let data = folder.appendingPathComponent("data")
         let generated = SharedTools.run([

@@ -11,7 +11,7 @@ struct CampaignWorkspace {
     /// `files` maps a name in the campaign folder to its text; `profiles`
     /// become `profiles.jsonl` (the campaign's `data.profiles`).
     init(_ label: String, files: [String: String], profiles: [String]) throws {
-        folder = SharedTools.temporaryDirectory(label)
+        folder = TestFolder.make(label)
         for (name, text) in files {
             try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }

@@ -11,7 +11,7 @@ import TailorTestSupport
     static let root = SharedTools.packageRoot.path
 
     private func settings(_ format: OutputFormat, _ label: String) -> (RenderSettings, URL) {
-        let out = SharedTools.temporaryDirectory(label)
+        let out = TestFolder.make(label)
         var settings = RenderSettings(campaignFolder: "\(Self.root)/templates/spring_sale")
         settings.format = format
         settings.outDirectory = out.path

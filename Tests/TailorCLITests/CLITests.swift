@@ -1,4 +1,5 @@
 import Foundation
+import TailorTestSupport
 import Testing
 
 /// What one run of the binary did.
@@ -35,7 +36,7 @@ func tailor(_ arguments: [String], in folder: URL, stdin: String? = nil) throws 
 
 /// A fresh temporary folder holding `files`.
 func workspace(_ files: [String: String]) throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tailor-cli-\(UUID().uuidString)")
+    let folder = TestFolder.path("cli")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     for (name, text) in files {
         let url = folder.appendingPathComponent(name)

@@ -1,4 +1,5 @@
 import Foundation
+import TailorTestSupport
 import Testing
 
 /// `tailor render .` from inside a campaign folder renders it like the folder's path does.
@@ -8,7 +9,7 @@ import Testing
         .appendingPathComponent("templates/spring_sale")
 
     @Test func theCampaignFolderGivenAsDot() throws {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("tailor-dot-\(UUID().uuidString)")
+        let out = TestFolder.path("dot")
         defer { try? FileManager.default.removeItem(at: out) }
         let result = try tailor(["render", ".", "--out", out.path], in: Self.sample)
         #expect(result.status == 1 || result.status == 0, "\(result.stderr)")

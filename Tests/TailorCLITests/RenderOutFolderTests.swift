@@ -1,4 +1,5 @@
 import Foundation
+import TailorTestSupport
 import Testing
 
 /// `--out` naming a file, or a path through one, is a setup error that says
@@ -10,7 +11,7 @@ import Testing
 
     @Test(arguments: ["", "/sub/folder"])
     func aFileInTheWay(_ below: String) throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("tailor-out-\(UUID().uuidString)")
+        let file = TestFolder.path("out")
         try Data("not a folder".utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         let result = try tailor(["render", Self.sample.path, "--out", file.path + below], in: Self.sample)

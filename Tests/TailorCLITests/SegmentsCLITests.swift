@@ -1,4 +1,5 @@
 import Foundation
+import TailorTestSupport
 import Testing
 
 /// `tailor segments`, run as a user runs it: in the repository root (the sample workspace).
@@ -26,7 +27,7 @@ import Testing
     }
 
     @Test func jsonReportAndAssignments() throws {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("assign-\(UUID().uuidString).csv")
+        let out = TestFolder.path("assign").appendingPathExtension("csv")
         let result = try tailor(["segments", "--json", "--assign", out.path, "--by", "country"], in: Self.root)
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])

@@ -1,4 +1,5 @@
 import Foundation
+import TailorTestSupport
 
 /// The package folder, which holds the sample workspace.
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -7,7 +8,7 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
 /// A temporary copy of the sample workspace (templates, segments, data), with
 /// `edits` applied to files: path → [(old, new)] replacements, each of which must match.
 func sampleCopy(_ edits: [String: [(String, String)]] = [:]) throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tailor-check-\(UUID().uuidString)")
+    let folder = TestFolder.path("check")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     for name in ["templates", "segments", "data"] {
         try FileManager.default.copyItem(at: packageRoot.appendingPathComponent(name), to: folder.appendingPathComponent(name))

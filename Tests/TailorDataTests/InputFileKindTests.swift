@@ -1,4 +1,5 @@
 import Foundation
+import TailorTestSupport
 import Testing
 
 @testable import TailorData
@@ -50,7 +51,7 @@ import Testing
     }
 
     @Test func aPipeIsRefusedForInputsReadTwice() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tailor-fifo-\(UUID().uuidString)")
+        let folder = TestFolder.path("fifo")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let fifo = folder.appendingPathComponent("profiles.csv").path

@@ -1,8 +1,9 @@
 import Foundation
+import TailorTestSupport
 
 /// Writes `bytes` to a fresh temporary file called `name` and returns its path.
 func temporaryFile(_ name: String, _ bytes: [UInt8]) throws -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tailor-data-\(UUID().uuidString)")
+    let folder = TestFolder.path("data")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let url = folder.appendingPathComponent(name)
     try Data(bytes).write(to: url)

@@ -1,4 +1,5 @@
 import Foundation
+import TailorTestSupport
 import Testing
 
 @testable import TailorMIME
@@ -7,7 +8,7 @@ import Testing
 /// there (a resumed run rewriting a message), and leaves nothing else behind.
 @Suite struct AtomicFileTests {
     @Test func writesReplacesAndLeavesNoTemporaryFile() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tailor-atomic-\(UUID().uuidString)")
+        let folder = TestFolder.path("atomic")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let first = Array(repeating: UInt8(ascii: "a"), count: 70_000)

@@ -9,7 +9,7 @@ import Testing
 @Suite(.enabled(if: SharedTools.available, "\(SharedTools.unavailableReason ?? "")"))
 struct CheckEMLTests {
     @Test func emlFilesPass() throws {
-        let dir = SharedTools.temporaryDirectory("check-eml")
+        let dir = TestFolder.make("check-eml")
         defer { SharedTools.keepOrRemove(dir) }
         let writer = try OutputFormat.eml.makeWriter(directory: dir)
         let messages = try Fixtures.messages()
@@ -23,7 +23,7 @@ struct CheckEMLTests {
     }
 
     @Test func textDerivedFromHTMLPasses() throws {
-        let dir = SharedTools.temporaryDirectory("check-derived")
+        let dir = TestFolder.make("check-derived")
         defer { SharedTools.keepOrRemove(dir) }
         let builder = try Fixtures.builder()
         let writer = try OutputFormat.eml.makeWriter(directory: dir)
@@ -40,7 +40,7 @@ struct CheckEMLTests {
     }
 
     @Test func mboxPasses() throws {
-        let dir = SharedTools.temporaryDirectory("check-mbox")
+        let dir = TestFolder.make("check-mbox")
         defer { try? FileManager.default.removeItem(at: dir) }
         let writer = try OutputFormat.mbox.makeWriter(directory: dir)
         let messages = try Fixtures.messages()
@@ -55,7 +55,7 @@ struct CheckEMLTests {
     @Test func mboxrdQuotedLinesComeBack() throws {
         // A message whose raw bytes hold `From ` lines: the checker unescapes them and
         // still sees a valid message.
-        let dir = SharedTools.temporaryDirectory("check-mbox-from")
+        let dir = TestFolder.make("check-mbox-from")
         defer { try? FileManager.default.removeItem(at: dir) }
         let writer = try OutputFormat.mbox.makeWriter(directory: dir)
         let message = try Fixtures.messages()[0]

@@ -36,7 +36,7 @@ import Testing
     }
 
     @Test func emlWriterRefusesDuplicatesAndWritesInside() throws {
-        let dir = SharedTools.temporaryDirectory("eml")
+        let dir = TestFolder.make("eml")
         defer { try? FileManager.default.removeItem(at: dir) }
         let writer = try OutputFormat.eml.makeWriter(directory: dir)
         let messages = try Fixtures.messages()
@@ -153,7 +153,7 @@ import Testing
     }
 
     @Test func postmarkBatchesOfAtMost500() throws {
-        let dir = SharedTools.temporaryDirectory("postmark")
+        let dir = TestFolder.make("postmark")
         defer { try? FileManager.default.removeItem(at: dir) }
         let builder = try Fixtures.builder()
         var content = try Fixtures.content(for: Fixtures.people[1])
@@ -180,7 +180,7 @@ import Testing
     }
 
     @Test func postmarkBatchByteLimit() throws {
-        let dir = SharedTools.temporaryDirectory("postmark-bytes")
+        let dir = TestFolder.make("postmark-bytes")
         defer { try? FileManager.default.removeItem(at: dir) }
         var options = OutputOptions()
         let one = try PostmarkWriter.element(for: try Fixtures.messages()[0], options: options).serialized.utf8.count
@@ -207,7 +207,7 @@ import Testing
     }
 
     @Test func jsonlLines() throws {
-        let dir = SharedTools.temporaryDirectory("jsonl")
+        let dir = TestFolder.make("jsonl")
         defer { try? FileManager.default.removeItem(at: dir) }
         var options = OutputOptions()
         options.includeRaw = true
@@ -231,7 +231,7 @@ import Testing
 
 @Suite struct ManifestTests {
     @Test func oneLinePerRecipient() throws {
-        let dir = SharedTools.temporaryDirectory("manifest")
+        let dir = TestFolder.make("manifest")
         defer { try? FileManager.default.removeItem(at: dir) }
         let manifest = try ManifestWriter(directory: dir)
         let message = try Fixtures.messages()[0]

@@ -1,4 +1,5 @@
 import Foundation
+import TailorTestSupport
 import Testing
 
 /// The package root, found from this file.
@@ -10,7 +11,7 @@ let sampleCampaign = packageRoot.appendingPathComponent("templates/spring_sale")
 
 /// A fresh temporary folder.
 func temporaryFolder(_ name: String) throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tailor-\(name)-\(UUID().uuidString)")
+    let folder = TestFolder.path(name)
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     return folder
 }

@@ -2,6 +2,7 @@ import Foundation
 import TailorData
 import TailorRecommendations
 import TailorTemplate
+import TailorTestSupport
 
 /// The repository root (the sample workspace lives there).
 let repositoryRoot: String = {
@@ -12,7 +13,7 @@ let repositoryRoot: String = {
 
 /// Writes `text` to a fresh temporary file called `name` and returns its path.
 func temporaryFile(_ name: String, _ text: String) throws -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tailor-recs-\(UUID().uuidString)")
+    let folder = TestFolder.path("recs")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let url = folder.appendingPathComponent(name)
     try Data(text.utf8).write(to: url)

@@ -36,7 +36,7 @@ import Testing
         do {
             _ = try Campaign.load(document: YAMLDocument(text: yaml, path: "campaign.yml"), folder: "templates/x")
             Issue.record("no error")
-        } catch let error as ConfigError {
+        } catch {
             #expect("\(error.line):\(error.column): \(error.message)" == expected)
             #expect(error.help == help)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import TailorTestSupport
 
 /// The repository root (the sample workspace lives there).
 let repositoryRoot: String = {
@@ -11,7 +12,7 @@ func samplePath(_ relative: String) -> String { repositoryRoot + "/" + relative 
 
 /// A fresh temporary folder holding `files`.
 func temporaryFolder(_ files: [String: String]) throws -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tailor-seg-\(UUID().uuidString)")
+    let folder = TestFolder.path("seg")
     for (name, text) in files {
         let url = folder.appendingPathComponent(name)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

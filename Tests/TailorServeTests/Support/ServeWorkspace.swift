@@ -12,7 +12,7 @@ final class ServeWorkspace: @unchecked Sendable {
     var templates: URL { root.appendingPathComponent("templates") }
 
     init(_ label: String) throws {
-        root = SharedTools.temporaryDirectory("serve-\(label)")
+        root = TestFolder.make("serve-\(label)")
         let manager = FileManager.default
         for folder in ["templates", "segments", "data"] {
             try manager.copyItem(
