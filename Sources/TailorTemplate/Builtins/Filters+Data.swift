@@ -112,34 +112,10 @@ enum DataFilters {
         return .markup(try value.htmlSafeJSON(indent: indent))
     }
 
-    /// `{{ value|pprint }}`: Python's `repr`, with dict keys sorted.
+    /// `{{ value|pprint }}`: Python's `pprint.pformat`, see ``PrettyPrinter``.
     static func pprint(_ value: Value, _ args: Arguments, _ runtime: Runtime) throws -> Value {
         _ = try args.bind("pprint", [])
-        return .string(value.prettyRepr)
-    }
-}
-
-extension Value {
-    /// `pprint.pformat` for values that fit on a line: `repr` with sorted dict keys.
-    var prettyRepr: String {
-        switch self {
-        case .undefined: return "Undefined"
-        case .list(let a): return "[" + a.map(\.prettyRepr).joined(separator: ", ") + "]"
-        case .tuple(let a):
-            if a.count == 1 { return "(" + a[0].prettyRepr + ",)" }
-            return "(" + a.map(\.prettyRepr).joined(separator: ", ") + ")"
-        case .dict(let d):
-            let pairs = d.pairs
-            let order =
-                (try? PySort.sorted(Array(pairs.indices).map { Value.int($0) }) { pairs[$0.intValue!].key })
-                ?? Array(pairs.indices).map { Value.int($0) }
-            return "{"
-                + order.map { i in
-                    let p = pairs[i.intValue!]
-                    return "\(p.key.prettyRepr): \(p.value.prettyRepr)"
-                }.joined(separator: ", ") + "}"
-        default: return repr
-        }
+        return .string(PrettyPrinter.format(value))
     }
 }
 

@@ -28,7 +28,8 @@ extension Value {
         case .bool(let b): return b ? "True" : "False"
         case .int(let i): return String(i)
         case .float(let d): return Value.pythonFloatRepr(d)
-        case .string(let s), .markup(let s): return Value.pythonStringRepr(s)
+        case .string(let s): return Value.pythonStringRepr(s)
+        case .markup(let s): return "Markup(" + Value.pythonStringRepr(s) + ")"
         case .list(let a): return "[" + a.map(\.repr).joined(separator: ", ") + "]"
         case .tuple(let a):
             if a.count == 1 { return "(" + a[0].repr + ",)" }
@@ -40,7 +41,9 @@ extension Value {
     }
 
     /// Python's `repr()` of a str: single quotes unless the text holds a single
-    /// quote and no double quote.
+    /// quote and no double quote; what Python does not print (controls,
+    /// format characters, separators other than the space, unassigned and
+    /// private-use code points) as `\xXX`, `\uXXXX` or `\UXXXXXXXX`.
     public static func pythonStringRepr(_ s: String) -> String {
         let quote: Character = (s.contains("'") && !s.contains("\"")) ? "\"" : "'"
         var out = String(quote)
@@ -53,8 +56,9 @@ extension Value {
             default:
                 if Character(scalar) == quote {
                     out += "\\" + String(quote)
-                } else if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += "\\x" + hex(scalar.value, width: 2)
+                } else if !isPythonPrintable(scalar) {
+                    let v = scalar.value
+                    out += v < 0x100 ? "\\x" + hex(v, width: 2) : v < 0x10000 ? "\\u" + hex(v, width: 4) : "\\U" + hex(v, width: 8)
                 } else {
                     out.unicodeScalars.append(scalar)
                 }
@@ -62,6 +66,18 @@ extension Value {
         }
         out.append(quote)
         return out
+    }
+
+    /// Python's `str.isprintable()` for one character.
+    static func isPythonPrintable(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value >= 0x20 && scalar.value < 0x7F { return true }
+        switch scalar.properties.generalCategory {
+        case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator,
+            .spaceSeparator:
+            return false
+        default:
+            return true
+        }
     }
 
     private static func hex(_ v: UInt32, width: Int) -> String {
