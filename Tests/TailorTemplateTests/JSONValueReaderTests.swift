@@ -182,8 +182,9 @@ import Testing
         (.bool(true), "true"), (.int(-3), "-3"), (.float(1.0), "1.0"), (.float(1e16), "1e+16"),
         (.float(.infinity), "null"), (.float(.nan), "null"),
         (.string("a\"b\\c"), #""a\"b\\c""#), (.string("line\nbreak\ttab\r"), #""line\nbreak\ttab\r""#),
-        (.string("\u{0}\u{1}\u{1F}\u{7F}"), "\"\\u0000\\u0001\\u001f\u{7F}\""),
-        (.string("Zoë 😀 \u{2028}"), "\"Zoë 😀 \u{2028}\""), (.markup("<b>"), #""<b>""#),
+        (.string("\u{0}\u{1}\u{1F}\u{7F}"), #""\u0000\u0001\u001f\u007f""#),
+        // The line breaks Python's splitlines and JavaScript see outside ASCII are escaped too.
+        (.string("Zoë 😀 \u{2028}\u{2029}\u{85}é"), #""Zoë 😀 \u2028\u2029\u0085é""#), (.markup("<b>"), #""<b>""#),
         (.list([1, "a", .none]), #"[1,"a",null]"#), (.tuple([1, 2]), "[1,2]"),
         (Value(dictionaryLiteral: ("id", "x/1"), ("output", "Hi")), #"{"id":"x/1","output":"Hi"}"#),
         (.dict(Dict([(.int(1), .bool(false))])), #"{"1":false}"#),
