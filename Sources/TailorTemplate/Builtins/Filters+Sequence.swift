@@ -25,10 +25,12 @@ enum SequenceFilters {
         return try value.iterate().last ?? runtime.undefined(.message("No last item, sequence was empty."))
     }
 
-    /// `{{ tips|random }}`: a random item.
+    /// `{{ tips|random }}`: a random item, the same for the same variables
+    /// (see ``RenderRandom``).
     static func random(_ value: Value, _ args: Arguments, _ runtime: Runtime) throws -> Value {
         _ = try args.bind("random", [])
-        return try value.iterate().randomElement()
+        let items = try value.iterate()
+        return runtime.withRandom { items.randomElement(using: &$0) }
             ?? runtime.undefined(.message("No random item, sequence was empty."))
     }
 

@@ -74,7 +74,10 @@ enum GlobalFunctions {
         let (count, maxWords) = (try Param.int(a[0], 5), try Param.int(a[3], 100))
         // About eight bytes a word.
         try ValueLimits.checkBytes(8 * max(count, 0), times: maxWords, "lipsum(n=\(count), max=\(maxWords))")
-        let paragraphs = LoremIpsum.paragraphs(count: count, minWords: try Param.int(a[2], 20), maxWords: maxWords)
+        let minWords = try Param.int(a[2], 20)
+        let paragraphs = runtime.withRandom {
+            LoremIpsum.paragraphs(count: count, minWords: minWords, maxWords: maxWords, using: &$0)
+        }
         guard try Param.bool(a[1], true) else { return .string(paragraphs.joined(separator: "\n\n")) }
         return .markup(paragraphs.map { "<p>\(Escaping.escapeHTML($0))</p>" }.joined(separator: "\n"))
     }

@@ -1,4 +1,4 @@
-/// Placeholder text for the `lipsum()` global: random Latin-looking words
+/// Placeholder text for the `lipsum()` global: Latin-looking words drawn at random
 /// in sentences with commas, each paragraph ending with a full stop.
 enum LoremIpsum {
     /// The vocabulary the paragraphs draw from.
@@ -17,8 +17,9 @@ enum LoremIpsum {
         """.split(separator: " ").map(String.init)
 
     /// `count` paragraphs of `minWords..<maxWords` words each.
-    static func paragraphs(count: Int, minWords: Int, maxWords: Int) -> [String] {
-        var generator = SystemRandomNumberGenerator()
+    static func paragraphs(
+        count: Int, minWords: Int, maxWords: Int, using generator: inout some RandomNumberGenerator
+    ) -> [String] {
         func below(_ low: Int, _ high: Int) -> Int {
             high > low ? Int.random(in: low..<high, using: &generator) : low
         }

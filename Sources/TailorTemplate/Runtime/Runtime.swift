@@ -45,6 +45,9 @@ public final class Runtime {
     var recorder: RenderRecorder?
     /// Captures in progress (block `set`, macro values): their bytes are not the output's yet.
     var captureDepth = 0
+    /// The render's random choices, seeded from its variables on first use
+    /// (see ``RenderRandom``).
+    var random: RenderRandom?
 
     /// Notes that the output from here on comes from `span`.
     @inline(__always)
@@ -118,6 +121,7 @@ public final class Runtime {
         scopeStart = 0
         captureDepth = 0
         depth = 0
+        random = nil
         if context.parent == nil, isKnownUniquelyReferenced(&context), isKnownUniquelyReferenced(&context.root) {
             // `finish()` emptied its variables and blocks.
             context.root.reuse(for: root)
