@@ -27,14 +27,15 @@ import Testing
         #expect(items.map(\.typeName) == ["int", "float", "int", "float"])
     }
 
-    @Test(arguments: [
-        ("9223372036854775808", 9223372036854775808.0),
-        ("-9223372036854775809", -9223372036854775809.0),
-        ("123456789012345678901234567890", 1.2345678901234568e29),
-    ])
-    func overflowingIntegersBecomeFloats(text: String, expected: Double) throws {
-        #expect(try reader.read(text) == .float(expected))
-        #expect(try reader.read(text).typeName == "float")
+    @Test(arguments: ["9223372036854775808", "-9223372036854775809", "123456789012345678901234567890"])
+    func integersBeyond64BitsKeepTheirDigits(text: String) throws {
+        #expect(try reader.read(text) == .string(text))
+        #expect(try reader.read("[\(text), 1]") == .list([.string(text), .int(1)]))
+    }
+
+    @Test func anIntegerBeyond64BitsPrintsAsWritten() throws {
+        #expect(try render("{{ order }} {{ card }}", #"{"order": 12345678901234567890, "card": -9223372036854775809}"#)
+            == "12345678901234567890 -9223372036854775809")
     }
 
     // MARK: Strings

@@ -6,7 +6,9 @@ extension JSONParser {
     /// The digits are gathered as they are checked. An integer of up to 18
     /// digits, and a decimal whose digits and power of ten are both exact as
     /// doubles, are built from them; anything longer or further out goes
-    /// through the standard library's correctly rounded conversion.
+    /// through the standard library's correctly rounded conversion. An
+    /// integer beyond 64 bits is kept as its digits, a string, as a CSV cell
+    /// of such a number is.
     mutating func parseNumber() throws(Failure) -> Value {
         let start = position
         let negative = bytes[position] == UInt8(ascii: "-")
@@ -56,7 +58,11 @@ extension JSONParser {
             return .int(negative ? -magnitude : magnitude)
         }
         let text = UnsafeBufferPointer(rebasing: bytes[start..<position])
-        if isInteger, let int = Self.parseInt(text) { return .int(int) }
+        if isInteger {
+            // Too long for 64 bits (an order or card number): every digit kept,
+            // as text, where a float would print `1.2345678901234568e+19`.
+            return Self.parseInt(text).map(Value.int) ?? .string(String(decoding: text, as: UTF8.self))
+        }
         if !isInteger, digits <= 19, let magnitude = Self.exactDouble(significand, exponent - fractionDigits) {
             return .float(negative ? -magnitude : magnitude)
         }
@@ -117,7 +123,7 @@ extension JSONParser {
         }
     }
 
-    /// Accumulates decimal digits, or nil on overflow (the caller falls back to a float).
+    /// Accumulates decimal digits, or nil on overflow (the caller keeps the digits as text).
     static func parseInt(_ digits: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = 0
         let negative = digits.first == UInt8(ascii: "-")
