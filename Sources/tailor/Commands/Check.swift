@@ -82,6 +82,10 @@ struct Check: ParsableCommand {
             ErrorPrinter.write("error: no campaign to check: templates/ has no folder with a campaign.yml")
             throw ExitCode.unreadableInput
         }
+        if let problem = folders.lazy.compactMap(CampaignFolders.problem).first {
+            ErrorPrinter.write("error: \(problem)")
+            throw ExitCode.unreadableInput
+        }
         var failed = false
         for folder in folders {
             var settings = CheckSettings(campaignFolder: folder)

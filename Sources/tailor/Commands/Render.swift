@@ -184,6 +184,10 @@ struct Render: ParsableCommand {
             ErrorPrinter.write("error: no campaign to render: templates/ has no folder with a campaign.yml")
             throw ExitCode.unreadableInput
         }
+        if let problem = folders.lazy.compactMap(CampaignFolders.problem).first {
+            ErrorPrinter.write("error: \(problem)")
+            throw ExitCode.unreadableInput
+        }
         var anyFailed = false
         for folder in folders {
             var settings = RenderSettings(campaignFolder: folder)
