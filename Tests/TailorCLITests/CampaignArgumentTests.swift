@@ -3,7 +3,8 @@ import TailorTestSupport
 import Testing
 
 /// A campaign argument that is not a campaign folder says what it is and what
-/// to name instead; a `campaign.yml` named directly stands for its folder.
+/// to name instead (`render`, `check`, `preview`); a `campaign.yml` named
+/// directly stands for its folder.
 @Suite struct CampaignArgumentTests {
     /// A workspace with one campaign under templates/ and a data folder.
     static func workspaceWithACampaign() throws -> URL {
@@ -32,7 +33,7 @@ import Testing
     ])
     func notACampaign(argument: String, message: String) throws {
         let folder = try Self.workspaceWithACampaign()
-        for command in ["render", "check"] {
+        for command in ["render", "check", "preview"] {
             let result = try tailor([command, argument], in: folder)
             #expect(result.status == 3, "\(command): \(result.stderr)")
             #expect(result.stderr.contains(message), "\(command): \(result.stderr)")

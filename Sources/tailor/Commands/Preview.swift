@@ -56,6 +56,11 @@ struct Preview: ParsableCommand {
     }
 
     func run() throws {
+        let campaign = CampaignFolders.folder(named: campaign)
+        if let problem = CampaignFolders.problem(campaign) {
+            ErrorPrinter.write("error: \(problem)")
+            throw ExitCode.unreadableInput
+        }
         if serve {
             let settings = PreviewSettings(campaignFolder: campaign, recipient: recipient, outDirectory: out)
             try PreviewServer(settings, port: port).runUntilStopped { url in
