@@ -173,8 +173,7 @@ public final class CampaignCheck {
 
     private func loadSegments(now: Int) throws -> SegmentsFile {
         if let path = settings.segments ?? campaign.data.segments { return try SegmentsFile.load(path: path, now: now) }
-        return try SegmentsFile.load(
-            document: YAMLDocument(text: "segments: {}", path: "\(campaign.path) (no segments file)"), now: now)
+        return SegmentsFile.none(campaignPath: campaign.path, now: now)
     }
 
     private func previewsPath(_ segments: SegmentsFile) -> String {

@@ -54,8 +54,7 @@ public struct PreviewBuilder: Sendable {
         if let path = campaign.data.segments {
             segmentsFile = try SegmentsFile.load(path: path, now: sendSeconds)
         } else {
-            segmentsFile = try SegmentsFile.load(
-                document: YAMLDocument(text: "segments: {}", path: "\(campaign.path) (no segments file)"), now: sendSeconds)
+            segmentsFile = SegmentsFile.none(campaignPath: campaign.path, now: sendSeconds)
         }
         let fixturesPath = settings.fixtures
         let fixtures = try fixturesPath.map {

@@ -60,8 +60,7 @@ final class LoadedCampaign: Sendable {
         if let path = campaign.data.segments {
             file = try SegmentsFile.load(path: path, now: now)
         } else {
-            file = try SegmentsFile.load(
-                document: YAMLDocument(text: "segments: {}", path: "\(campaign.path) (no segments file)"), now: now)
+            file = SegmentsFile.none(campaignPath: campaign.path, now: now)
         }
         externalSegments = Set(file.segments.filter { $0.externalFile != nil }.map(\.name))
         let needsPopulation = file.rfm != nil || file.segments.contains { $0.topPercent != nil }

@@ -92,7 +92,7 @@ public final class RenderRun: @unchecked Sendable {
         if let path = settings.segments ?? campaign.data.segments {
             segmentsFile = try SegmentsFile.load(path: path, now: sendSeconds)
         } else {
-            segmentsFile = try NoSegments.file(campaignPath: campaign.path, now: sendSeconds)
+            segmentsFile = SegmentsFile.none(campaignPath: campaign.path, now: sendSeconds)
         }
         segmentRun = SegmentRun(
             profiles: profiles, events: settings.events ?? campaign.data.events, segments: segmentsFile,
