@@ -145,3 +145,14 @@ func rules(_ html: String, policy: ValidationPolicy = ValidationPolicy()) -> [St
         #expect(SizeBudgetCheck.encodedSize(ofHTML: html) > html.utf8.count + 200)
     }
 }
+
+/// Nesting past libxml2's limit is reported in words a template author can act on.
+@Suite struct DeepNestingTests {
+    @Test func saysHowToFixIt() {
+        let html = page(String(repeating: "<div>", count: 300) + "x" + String(repeating: "</div>", count: 300))
+        let findings = Validator().validate(html: Array(html.utf8)).filter { $0.rule == "html-parse" }
+        #expect(findings.count == 1)
+        #expect(findings.first?.message == "elements nest more than 256 deep here; the parser stops reading the body")
+        #expect(findings.first?.help?.hasPrefix("flatten the markup") == true)
+    }
+}

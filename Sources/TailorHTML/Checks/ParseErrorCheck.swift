@@ -35,6 +35,11 @@ struct ParseErrorCheck: EmailCheck {
                             help: "mail clients drop unknown elements and may drop their content")
             } else if Self.entityCodes.contains(diagnostic.code) {
                 sink.report(.entity, diagnostic.message, at: offset, help: "write a literal '&' as &amp;")
+            } else if diagnostic.message.hasPrefix("Excessive depth in document") {
+                // libxml2's own wording asks for a parser option the reader cannot set.
+                sink.report(
+                    .htmlParse, "elements nest more than 256 deep here; the parser stops reading the body", at: offset,
+                    help: "flatten the markup: fewer tables within tables (mail clients give up on deep nesting too)")
             } else {
                 sink.report(.htmlParse, diagnostic.message, at: offset)
             }
