@@ -49,6 +49,8 @@ public final class RenderRun: @unchecked Sendable {
     let layout: OutputLayout
     /// With ``RenderSettings/resume``, the record the interrupted run left.
     private let previousRun: RunRecord?
+    /// The recommender's inputs, whose bad lines the summary lists.
+    private let recommender: Recommender?
     private let stopLock = NSLock()
     private var stopRequested = false
 
@@ -67,6 +69,7 @@ public final class RenderRun: @unchecked Sendable {
         sendSeconds = settings.sendDate ?? campaign.sendDate ?? previousRun?.sendDate ?? Int(Date().timeIntervalSince1970)
         let setup = try CampaignSetup(campaign, now: sendSeconds, catalog: settings.catalog, events: settings.events)
         let recommender = setup.recommender
+        self.recommender = recommender
         templates = setup.templates
         let sendDate = Date(timeIntervalSince1970: TimeInterval(sendSeconds))
         let recipientRenderer = try RecipientRenderer(
@@ -155,6 +158,23 @@ public final class RenderRun: @unchecked Sendable {
                 "the interrupted run was rendered \(flag) --allow-template-syntax; resume it the same way, or render "
                     + "again without --resume")
         }
+    }
+
+    /// The bad lines of the files beside the profiles. The events file is read
+    /// by the segment run when it has one, and by the recommender otherwise.
+    private func dataFileWarnings(_ totals: RunTotals?) -> DataFileWarnings {
+        var warnings = DataFileWarnings()
+        if let recommender {
+            warnings.add(recommender.catalog.badRows, role: "catalog")
+            warnings.add(recommender.external?.badRows ?? BadRowLog(), role: "recommendations")
+        }
+        if segmentRun.eventsPath != nil {
+            warnings.add(totals?.eventBadRows ?? BadRowLog(), role: "events")
+        } else if let recommender {
+            warnings.add(recommender.eventBadRows, role: "events")
+        }
+        warnings.add(totals?.externalBadRows ?? BadRowLog(), role: "segment assignments")
+        return warnings
     }
 
     /// Creates the output folder, or says plainly why it cannot.
@@ -265,6 +285,7 @@ public final class RenderRun: @unchecked Sendable {
         }
         try journal.finish()
         summary.badRows = feed.totals?.badRows.count ?? 0
+        summary.dataFileWarnings = dataFileWarnings(feed.totals)
         summary.seconds = Date().timeIntervalSince(started)
         record.complete = true
         record.input = .init(feed.input)
