@@ -82,8 +82,27 @@ public struct RunRecord: Codable, Sendable, Equatable {
     }
 
     /// Reads a record.
+    /// A record that does not decode, or whose shard is not one `--shard` could
+    /// give (a count below 1, an index outside `0..<count`), throws a
+    /// ``RunRecordError`` saying which.
     public static func read(from url: URL) throws -> RunRecord {
-        try JSONDecoder().decode(RunRecord.self, from: Data(contentsOf: url))
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch { throw RunRecordError("cannot be read") }
+        let record: RunRecord
+        do {
+            record = try JSONDecoder().decode(RunRecord.self, from: data)
+        } catch let DecodingError.keyNotFound(key, _) {
+            throw RunRecordError("'\(key.stringValue)' is missing")
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            throw RunRecordError("'\(path)' has the wrong type")
+        } catch {
+            throw RunRecordError("not valid JSON (truncated or overwritten?)")
+        }
+        guard record.shard.count >= 1, (0..<record.shard.count).contains(record.shard.index) else {
+            throw RunRecordError("shard \(record.shard.index)/\(record.shard.count) is not a shard (0 <= index < count)")
+        }
+        return record
     }
 
     /// The record at `url`; nil when there is none. A record that cannot be
@@ -96,4 +115,10 @@ public struct RunRecord: Codable, Sendable, Equatable {
             throw ResumeError("\(url.path) cannot be read (\(error)); render again without --resume")
         }
     }
+}
+
+/// Why a run record (`run.json`) cannot be used.
+public struct RunRecordError: Error, Sendable, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
 }
