@@ -260,9 +260,20 @@ public final class ProfileReader: Sequence, IteratorProtocol {
 
     // MARK: Duplicates
 
+    /// Why `id` repeats the id on line `first`. Ids compare as Swift strings do,
+    /// by canonical equivalence, so `José` typed precomposed (NFC) and with a
+    /// combining accent (NFD) are one id; the reason says so, since both print alike.
+    private func duplicate(_ id: String, first: Int, firstID: String?) -> String {
+        let spelling = firstID.map { $0.utf8.elementsEqual(id.utf8) } == false
+            ? ", with the same characters in another Unicode normalization (NFC/NFD): normalize the ids" : ""
+        return "duplicate recipient id '\(Self.shown(id))' (first on line \(first)\(spelling))"
+    }
+
     private func duplicateReason(_ profile: Profile) -> String? {
         if var seen {
-            if let first = seen[profile.id] { return "duplicate recipient id '\(profile.id)' (first on line \(first))" }
+            if let first = seen[profile.id] {
+                return duplicate(profile.id, first: first, firstID: seen.index(forKey: profile.id).map { seen.keys[$0] })
+            }
             seen[profile.id] = profile.line
             self.seen = seen
             return nil
@@ -271,7 +282,7 @@ public final class ProfileReader: Sequence, IteratorProtocol {
             lastId = (profile.id, profile.line)
             return nil
         }
-        if profile.id == last.id { return "duplicate recipient id '\(profile.id)' (first on line \(last.line))" }
+        if profile.id == last.id { return duplicate(profile.id, first: last.line, firstID: last.id) }
         if profile.id > last.id {
             lastId = (profile.id, profile.line)
             return nil
@@ -287,7 +298,7 @@ public final class ProfileReader: Sequence, IteratorProtocol {
         }
         if let first = ids[profile.id] {
             seen = ids
-            return "duplicate recipient id '\(profile.id)' (first on line \(first))"
+            return duplicate(profile.id, first: first, firstID: ids.index(forKey: profile.id).map { ids.keys[$0] })
         }
         ids[profile.id] = profile.line
         seen = ids
