@@ -201,7 +201,11 @@ public final class RenderRun: @unchecked Sendable {
         let started = Date()
         try Self.createOutputFolder(outDirectory)
         let recordURL = outDirectory.appendingPathComponent(layout.runRecordName)
-        if settings.resume { try checkResumable(previousRun) }
+        if settings.resume {
+            try checkResumable(previousRun)
+        } else {
+            PreviousRunFiles.remove(in: layout)
+        }
         let point = settings.resume ? try ResumePoint.find(in: layout) : .none
         var record = RunRecord(
             campaign: campaign.name, profiles: profilesPath, format: settings.format.rawValue, sendDate: sendSeconds,
