@@ -12,7 +12,10 @@ import TailorMIME
     struct Send {
         let folder: URL
 
-        init(_ label: String, profiles: [String], events: String, catalog: String, campaign extra: String = "") throws {
+        init(
+            _ label: String, profiles: [String], events: String, catalog: String, campaign extra: String = "",
+            unsubscribe: String = "https://shop.example/u/{{ recipient_id|urlencode }}"
+        ) throws {
             folder = FileManager.default.temporaryDirectory.appendingPathComponent("tailor-qa-\(label)-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let files = [
@@ -22,7 +25,7 @@ import TailorMIME
                     subject: "Hello {{ first_name }}"
                     html: email.html
                     text: email.txt
-                    unsubscribe: {url: "https://shop.example/u/{{ recipient_id|urlencode }}"}
+                    unsubscribe: {url: "\(unsubscribe)"}
                     send_date: "2026-01-15T09:00:00Z"
                     data: {profiles: profiles.jsonl, events: events.jsonl, catalog: catalog.csv}
                     """ + extra,
