@@ -1,3 +1,4 @@
+import Foundation
 import TailorTemplate
 
 /// What reading one record of a profiles file gave.
@@ -89,10 +90,12 @@ public final class ProfileReader: Sequence, IteratorProtocol {
         func index(of column: String, _ what: String) throws(DataFileError) -> Int {
             guard let i = firstIndex[column] else {
                 let separator = header.fields.count == 1 ? ProfileReader.likelySeparator(in: header.fields[0]) : nil
+                let spaced = header.fields.first { $0 != column && $0.trimmingCharacters(in: .whitespaces) == column }
                 throw DataFileError(
                     path: path, role: "profiles",
                     reason: "no '\(column)' column for the \(what) in the header (columns: \(header.fields.joined(separator: ", ")))"
-                        + (separator.map { "; the header looks \($0)-separated, but profiles files are comma-separated CSV" } ?? ""),
+                        + (separator.map { "; the header looks \($0)-separated, but profiles files are comma-separated CSV" } ?? "")
+                        + (spaced.map { "; '\($0)' has spaces around the name: write the header without spaces after the commas" } ?? ""),
                     line: header.line)
             }
             return i
