@@ -147,6 +147,13 @@ public final class RenderRun: @unchecked Sendable {
             let shown = { (path: String?) in path.map { "--catalog \($0)" } ?? "no --catalog" }
             throw refuse("", shown(previous.catalog), shown(settings.catalog), "resume it with the same catalog")
         }
+        // Other events or segments assign other segments and picks: the kept
+        // recipients and the rest would not be one send.
+        for (option, then, now) in [("--events", previous.events, settings.events), ("--segments", previous.segments, settings.segments)]
+        where then != now {
+            let shown = { (path: String?) in path.map { "\(option) \($0)" } ?? "no \(option)" }
+            throw refuse("", shown(then), shown(now), "resume it with the same \(option)")
+        }
         if previous.validate != settings.validate.rawValue {
             throw ResumeError(
                 "the interrupted run used --validate \(previous.validate); resume it with the same, or render again "
@@ -212,6 +219,8 @@ public final class RenderRun: @unchecked Sendable {
             shard: .init(index: settings.shard.index, count: settings.shard.count), manifest: layout.manifestName,
             validate: settings.validate.rawValue, catalog: settings.catalog)
         record.allowTemplateSyntax = settings.allowTemplateSyntax ? true : nil
+        record.events = settings.events
+        record.segments = settings.segments
         try record.write(to: recordURL)
 
         let assigner = try segmentRun.prepare()

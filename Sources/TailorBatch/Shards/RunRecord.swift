@@ -48,6 +48,9 @@ public struct RunRecord: Codable, Sendable, Equatable {
     public var manifest: String
     public var validate: String
     public var catalog: String?
+    /// `--events` and `--segments` as given (nil for the campaign's own).
+    public var events: String?
+    public var segments: String?
     /// Whether the run finished; the fingerprints are there only then.
     public var complete = false
     /// Every row of the input, whichever shard it belongs to.
@@ -65,7 +68,8 @@ public struct RunRecord: Codable, Sendable, Equatable {
     public var validation: ValidationTotals?
 
     enum CodingKeys: String, CodingKey {
-        case campaign, profiles, format, shard, manifest, validate, catalog, complete, input, counts, resumed, seconds
+        case campaign, profiles, format, shard, manifest, validate, catalog, events, segments, complete, input, counts
+        case resumed, seconds
         case validation
         case sendDate = "send_date"
         case shardInput = "shard_input"
