@@ -67,6 +67,13 @@ public final class RenderRun: @unchecked Sendable {
         // Without a date given, a resumed run keeps the one the interrupted run
         // took from the clock: its Date, Message-IDs and `now` must not move.
         sendSeconds = settings.sendDate ?? campaign.sendDate ?? previousRun?.sendDate ?? Int(Date().timeIntervalSince1970)
+        // RFC 5322 3.3: "year is any numeric year 1900 or later", in four digits.
+        guard (-2_208_988_800...253_402_300_799).contains(sendSeconds) else {
+            let source = settings.sendDate != nil ? "--send-date" : "the campaign's send_date"
+            throw RenderSetupError(
+                "\(source) \(CivilDate.isoString(ofSeconds: sendSeconds)) is outside the years 1900 to 9999 a Date "
+                    + "header can carry (RFC 5322 3.3): give a date such as 2026-01-15T09:00:00Z (a typo in the year?)")
+        }
         let setup = try CampaignSetup(campaign, now: sendSeconds, catalog: settings.catalog, events: settings.events)
         let recommender = setup.recommender
         self.recommender = recommender
