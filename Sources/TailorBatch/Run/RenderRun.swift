@@ -191,6 +191,26 @@ public final class RenderRun: @unchecked Sendable {
         return warnings
     }
 
+    /// Puts a completed run's output back as it was when resuming it is
+    /// refused before anything new was written: its manifest, single output
+    /// file and findings under their final names (``ResumePoint`` moved them to
+    /// `.partial` to re-check them) and, with `record`, its run record, so that
+    /// `tailor manifest verify` still proves it. Without this, a refused resume
+    /// (the input changed) left a complete send looking interrupted, and one
+    /// that `--resume` could not finish. Nothing happens unless `previous`
+    /// completed.
+    private func restoreCompleted(_ previous: RunRecord?, record: URL?) {
+        guard let previous, previous.complete else { return }
+        var names = [layout.manifestName, layout.validationName]
+        if let stream = layout.streamName { names.append(stream) }
+        for name in names {
+            let final = layout.path(name)
+            let partial = OutputLayout.partial(final)
+            if FileManager.default.fileExists(atPath: partial) { _ = rename(partial, final) }
+        }
+        if let record { try? previous.write(to: record) }
+    }
+
     /// Creates the output folder, or says plainly why it cannot.
     static func createOutputFolder(_ folder: URL) throws {
         var path = folder.standardizedFileURL
@@ -220,7 +240,13 @@ public final class RenderRun: @unchecked Sendable {
         } else {
             PreviousRunFiles.remove(in: layout)
         }
-        let point = settings.resume ? try ResumePoint.find(in: layout) : .none
+        let point: ResumePoint
+        do {
+            point = settings.resume ? try ResumePoint.find(in: layout) : .none
+        } catch let error as ResumeError {
+            restoreCompleted(previousRun, record: nil)
+            throw error
+        }
         var record = RunRecord(
             campaign: campaign.name, profiles: profilesPath, format: settings.format.rawValue, sendDate: sendSeconds,
             shard: .init(index: settings.shard.index, count: settings.shard.count), manifest: layout.manifestName,
@@ -294,7 +320,13 @@ public final class RenderRun: @unchecked Sendable {
         }
         reading.wait()
         workers.wait()
-        if let failure = feed.failure { throw failure }
+        if let failure = feed.failure {
+            // Every recipient so far was the completed run's own: nothing was written.
+            if failure is ResumeError, summary.resumed == summary.recipients {
+                restoreCompleted(previousRun, record: recordURL)
+            }
+            throw failure
+        }
 
         try sink.finish()
         if let findings {
