@@ -41,7 +41,7 @@ import Testing
             [CSVRecord(fields: ["abc", "d"], line: 1, problem: "unexpected text after the closing quote of field 1"),
              CSVRecord(fields: ["e", "f"], line: 2)]),
         Row("invalid UTF-8", [0x61, 0x2C, 0xE9, 0x0A, 0x62, 0x0A],
-            [CSVRecord(fields: ["a", "\u{FFFD}"], line: 1, problem: "field 2 is not valid UTF-8"),
+            [CSVRecord(fields: ["a", "\u{FFFD}"], line: 1, problem: "field 2 is not valid UTF-8 (byte 0xE9 at its byte 1): the file is probably Windows-1252 or Latin-1 (a spreadsheet's plain CSV); save it as CSV UTF-8, or convert it with iconv -f WINDOWS-1252 -t UTF-8"),
              CSVRecord(fields: ["b"], line: 2)]),
     ]
 

@@ -159,6 +159,9 @@ enum ReferenceAddrSpec {
         let atoms = local.split(separator: ".", omittingEmptySubsequences: false)
         guard atoms.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy(isAtext) }) else { return "local part must be a dot-atom" }
         guard isHostName(domain) else { return "domain must be a host name such as example.com" }
+        let tld = domain.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        if tld.allSatisfy(\.isNumber) { return "domain must end in a top-level domain of letters" }
+        if ["test", "localhost", "invalid", "local", "onion", "arpa"].contains(tld) { return "special-use top-level domain" }
         return nil
     }
 

@@ -46,6 +46,11 @@ final class SendRenderer: Sendable {
         if let validation, let recorder { checked = validation.check(parts, recorder: recorder, at: order) }
         do {
             let message = try renderer.build(parts)
+            if let refusal = validation?.sizeRefusal(message) {
+                return RenderedRecipient(
+                    outcome: .failed(recipientID: profile.id, segment: assignment.segment, reason: refusal),
+                    validation: checked)
+            }
             let record = records.flatMap { $0.format.record(for: message, options: $0.options) }
             return RenderedRecipient(
                 outcome: .rendered(message, segment: assignment.segment), validation: checked, record: record)

@@ -61,7 +61,7 @@ public final class RecipientRenderer: Sendable {
         -> RenderedParts
     {
         var context = session(for: assignment.context)
-        let unsubscribe = try templates.unsubscribeURL.render(context).trimmedOfWhitespace
+        let unsubscribe = ListUnsubscribe.encodingWhitespace(try templates.unsubscribeURL.render(context).trimmedOfWhitespace)
         context["unsubscribe_url"] = .string(unsubscribe)
         let subject = try templates.subject.render(context).trimmedOfWhitespace
         let preheader = try templates.preheader?.render(context).trimmedOfWhitespace

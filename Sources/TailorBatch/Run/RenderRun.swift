@@ -49,6 +49,8 @@ public final class RenderRun: @unchecked Sendable {
     let layout: OutputLayout
     /// With ``RenderSettings/resume``, the record the interrupted run left.
     private let previousRun: RunRecord?
+    /// The recommender's inputs, whose bad lines the summary lists.
+    private let recommender: Recommender?
     private let stopLock = NSLock()
     private var stopRequested = false
 
@@ -65,8 +67,16 @@ public final class RenderRun: @unchecked Sendable {
         // Without a date given, a resumed run keeps the one the interrupted run
         // took from the clock: its Date, Message-IDs and `now` must not move.
         sendSeconds = settings.sendDate ?? campaign.sendDate ?? previousRun?.sendDate ?? Int(Date().timeIntervalSince1970)
+        // RFC 5322 3.3: "year is any numeric year 1900 or later", in four digits.
+        guard (-2_208_988_800...253_402_300_799).contains(sendSeconds) else {
+            let source = settings.sendDate != nil ? "--send-date" : "the campaign's send_date"
+            throw RenderSetupError(
+                "\(source) \(CivilDate.isoString(ofSeconds: sendSeconds)) is outside the years 1900 to 9999 a Date "
+                    + "header can carry (RFC 5322 3.3): give a date such as 2026-01-15T09:00:00Z (a typo in the year?)")
+        }
         let setup = try CampaignSetup(campaign, now: sendSeconds, catalog: settings.catalog, events: settings.events)
         let recommender = setup.recommender
+        self.recommender = recommender
         templates = setup.templates
         let sendDate = Date(timeIntervalSince1970: TimeInterval(sendSeconds))
         let recipientRenderer = try RecipientRenderer(
@@ -144,6 +154,13 @@ public final class RenderRun: @unchecked Sendable {
             let shown = { (path: String?) in path.map { "--catalog \($0)" } ?? "no --catalog" }
             throw refuse("", shown(previous.catalog), shown(settings.catalog), "resume it with the same catalog")
         }
+        // Other events or segments assign other segments and picks: the kept
+        // recipients and the rest would not be one send.
+        for (option, then, now) in [("--events", previous.events, settings.events), ("--segments", previous.segments, settings.segments)]
+        where then != now {
+            let shown = { (path: String?) in path.map { "\(option) \($0)" } ?? "no \(option)" }
+            throw refuse("", shown(then), shown(now), "resume it with the same \(option)")
+        }
         if previous.validate != settings.validate.rawValue {
             throw ResumeError(
                 "the interrupted run used --validate \(previous.validate); resume it with the same, or render again "
@@ -155,6 +172,43 @@ public final class RenderRun: @unchecked Sendable {
                 "the interrupted run was rendered \(flag) --allow-template-syntax; resume it the same way, or render "
                     + "again without --resume")
         }
+    }
+
+    /// The bad lines of the files beside the profiles. The events file is read
+    /// by the segment run when it has one, and by the recommender otherwise.
+    private func dataFileWarnings(_ totals: RunTotals?) -> DataFileWarnings {
+        var warnings = DataFileWarnings()
+        if let recommender {
+            warnings.add(recommender.catalog.badRows, role: "catalog")
+            warnings.add(recommender.external?.badRows ?? BadRowLog(), role: "recommendations")
+        }
+        if segmentRun.eventsPath != nil {
+            warnings.add(totals?.eventBadRows ?? BadRowLog(), role: "events")
+        } else if let recommender {
+            warnings.add(recommender.eventBadRows, role: "events")
+        }
+        warnings.add(totals?.externalBadRows ?? BadRowLog(), role: "segment assignments")
+        return warnings
+    }
+
+    /// Puts a completed run's output back as it was when resuming it is
+    /// refused before anything new was written: its manifest, single output
+    /// file and findings under their final names (``ResumePoint`` moved them to
+    /// `.partial` to re-check them) and, with `record`, its run record, so that
+    /// `tailor manifest verify` still proves it. Without this, a refused resume
+    /// (the input changed) left a complete send looking interrupted, and one
+    /// that `--resume` could not finish. Nothing happens unless `previous`
+    /// completed.
+    private func restoreCompleted(_ previous: RunRecord?, record: URL?) {
+        guard let previous, previous.complete else { return }
+        var names = [layout.manifestName, layout.validationName]
+        if let stream = layout.streamName { names.append(stream) }
+        for name in names {
+            let final = layout.path(name)
+            let partial = OutputLayout.partial(final)
+            if FileManager.default.fileExists(atPath: partial) { _ = rename(partial, final) }
+        }
+        if let record { try? previous.write(to: record) }
     }
 
     /// Creates the output folder, or says plainly why it cannot.
@@ -181,13 +235,25 @@ public final class RenderRun: @unchecked Sendable {
         let started = Date()
         try Self.createOutputFolder(outDirectory)
         let recordURL = outDirectory.appendingPathComponent(layout.runRecordName)
-        if settings.resume { try checkResumable(previousRun) }
-        let point = settings.resume ? try ResumePoint.find(in: layout) : .none
+        if settings.resume {
+            try checkResumable(previousRun)
+        } else {
+            PreviousRunFiles.remove(in: layout)
+        }
+        let point: ResumePoint
+        do {
+            point = settings.resume ? try ResumePoint.find(in: layout) : .none
+        } catch let error as ResumeError {
+            restoreCompleted(previousRun, record: nil)
+            throw error
+        }
         var record = RunRecord(
             campaign: campaign.name, profiles: profilesPath, format: settings.format.rawValue, sendDate: sendSeconds,
             shard: .init(index: settings.shard.index, count: settings.shard.count), manifest: layout.manifestName,
             validate: settings.validate.rawValue, catalog: settings.catalog)
         record.allowTemplateSyntax = settings.allowTemplateSyntax ? true : nil
+        record.events = settings.events
+        record.segments = settings.segments
         try record.write(to: recordURL)
 
         let assigner = try segmentRun.prepare()
@@ -254,7 +320,13 @@ public final class RenderRun: @unchecked Sendable {
         }
         reading.wait()
         workers.wait()
-        if let failure = feed.failure { throw failure }
+        if let failure = feed.failure {
+            // Every recipient so far was the completed run's own: nothing was written.
+            if failure is ResumeError, summary.resumed == summary.recipients {
+                restoreCompleted(previousRun, record: recordURL)
+            }
+            throw failure
+        }
 
         try sink.finish()
         if let findings {
@@ -265,6 +337,7 @@ public final class RenderRun: @unchecked Sendable {
         }
         try journal.finish()
         summary.badRows = feed.totals?.badRows.count ?? 0
+        summary.dataFileWarnings = dataFileWarnings(feed.totals)
         summary.seconds = Date().timeIntervalSince(started)
         record.complete = true
         record.input = .init(feed.input)

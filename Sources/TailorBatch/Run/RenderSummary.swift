@@ -11,6 +11,8 @@ public struct RenderSummary: Sendable {
     public private(set) var bySegment: [String: Int] = [:]
     /// Input rows that were not recipients (wrong columns, bad email, duplicates).
     public var badRows = 0
+    /// Bad lines of the events, catalog and segment assignment files, left out of the send.
+    public var dataFileWarnings = DataFileWarnings()
     /// Recipients taken over from the manifest of the run this one resumed.
     public private(set) var resumed = 0
     /// The failures by reason, in the order each reason first came: a template
@@ -65,15 +67,18 @@ public struct RenderSummary: Sendable {
 
     /// Lines for the terminal: the most frequent failure reasons, at most
     /// `limit`, a repeated one with its count and first recipient, and how many
-    /// failures they leave out.
+    /// failures they leave out. Ids and reasons come from the data, so they
+    /// are printed through ``TerminalText`` (the manifest has them whole).
     public func failureLines(limit: Int = 5) -> [String] {
         let top = failureReasons.enumerated()
             .sorted { $0.element.count != $1.element.count ? $0.element.count > $1.element.count : $0.offset < $1.offset }
             .prefix(limit).map(\.element)
         var lines = top.map { f in
-            f.count == 1
-                ? "failed: \(f.firstRecipient): \(f.reason)"
-                : "failed: \(f.count) recipients (the first \(f.firstRecipient)): \(f.reason)"
+            let id = TerminalText.safe(f.firstRecipient, limit: 80)
+            let reason = TerminalText.safe(f.reason, limit: 400)
+            return f.count == 1
+                ? "failed: \(id): \(reason)"
+                : "failed: \(f.count) recipients (the first \(id)): \(reason)"
         }
         let shown = top.reduce(0) { $0 + $1.count }
         if failed > shown { lines.append("... \(failed - shown) more in \(manifest)") }
@@ -87,7 +92,7 @@ public struct RenderSummary: Sendable {
             .compactMap { status in byStatus[status].map { "\($0) \(status.rawValue)" } }
             .joined(separator: ", ")
         let segments = bySegment.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            .map { "\(TerminalText.safe($0.key, limit: 80)) \($0.value)" }.joined(separator: ", ")
         let part = shard.isWhole ? "" : " (shard \(shard))"
         let resumedNote = resumed > 0 ? ", \(resumed) resumed" : ""
         let failureNote = failed > 0 ? "failures: \(failed), listed with reasons in \(manifest)" : "manifest: \(manifest)"

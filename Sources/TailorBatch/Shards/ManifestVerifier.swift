@@ -141,7 +141,8 @@ public enum ManifestVerifier {
                 foreign += 1
                 if foreign <= 3 {
                     report.problems.append(
-                        "\(manifest):\(lineNumber): '\(entry.recipientID)' belongs to shard \(owner), not \(shard.index)")
+                        "\(manifest):\(lineNumber): '\(TerminalText.safe(entry.recipientID, limit: 80))' belongs to shard "
+                            + "\(owner), not \(shard.index)")
                 }
             }
         }

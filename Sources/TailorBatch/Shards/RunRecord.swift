@@ -48,6 +48,9 @@ public struct RunRecord: Codable, Sendable, Equatable {
     public var manifest: String
     public var validate: String
     public var catalog: String?
+    /// `--events` and `--segments` as given (nil for the campaign's own).
+    public var events: String?
+    public var segments: String?
     /// Whether the run finished; the fingerprints are there only then.
     public var complete = false
     /// Every row of the input, whichever shard it belongs to.
@@ -65,7 +68,8 @@ public struct RunRecord: Codable, Sendable, Equatable {
     public var validation: ValidationTotals?
 
     enum CodingKeys: String, CodingKey {
-        case campaign, profiles, format, shard, manifest, validate, catalog, complete, input, counts, resumed, seconds
+        case campaign, profiles, format, shard, manifest, validate, catalog, events, segments, complete, input, counts
+        case resumed, seconds
         case validation
         case sendDate = "send_date"
         case shardInput = "shard_input"
@@ -82,8 +86,27 @@ public struct RunRecord: Codable, Sendable, Equatable {
     }
 
     /// Reads a record.
+    /// A record that does not decode, or whose shard is not one `--shard` could
+    /// give (a count below 1, an index outside `0..<count`), throws a
+    /// ``RunRecordError`` saying which.
     public static func read(from url: URL) throws -> RunRecord {
-        try JSONDecoder().decode(RunRecord.self, from: Data(contentsOf: url))
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch { throw RunRecordError("cannot be read") }
+        let record: RunRecord
+        do {
+            record = try JSONDecoder().decode(RunRecord.self, from: data)
+        } catch let DecodingError.keyNotFound(key, _) {
+            throw RunRecordError("'\(key.stringValue)' is missing")
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            throw RunRecordError("'\(path)' has the wrong type")
+        } catch {
+            throw RunRecordError("not valid JSON (truncated or overwritten?)")
+        }
+        guard record.shard.count >= 1, (0..<record.shard.count).contains(record.shard.index) else {
+            throw RunRecordError("shard \(record.shard.index)/\(record.shard.count) is not a shard (0 <= index < count)")
+        }
+        return record
     }
 
     /// The record at `url`; nil when there is none. A record that cannot be
@@ -96,4 +119,10 @@ public struct RunRecord: Codable, Sendable, Equatable {
             throw ResumeError("\(url.path) cannot be read (\(error)); render again without --resume")
         }
     }
+}
+
+/// Why a run record (`run.json`) cannot be used.
+public struct RunRecordError: Error, Sendable, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
 }

@@ -19,7 +19,8 @@ extension Shard {
     /// says (`SLURM_ARRAY_TASK_MIN`, subtracted to make them 0-based). A set
     /// index without a count throws rather than rendering everything: every
     /// one of the scheduler's N processes would then send to the whole list.
-    /// So does a set variable that is not a number in range.
+    /// So does a set variable that is not a number in range, and a Slurm array
+    /// of fewer tasks than `--shard-count` shards (the others would never run).
     public static func fromEnvironment(_ environment: [String: String], count: Int?) throws(ShardError) -> Shard? {
         for (name, scheduler) in environmentVariables {
             guard let text = environment[name], !text.isEmpty else { continue }
@@ -29,6 +30,14 @@ extension Shard {
             let isSlurm = name == "SLURM_ARRAY_TASK_ID"
             let offset = isSlurm ? try number(environment, "SLURM_ARRAY_TASK_MIN") ?? 0 : 0
             let ownCount = isSlurm ? try number(environment, "SLURM_ARRAY_TASK_COUNT") : nil
+            // Fewer tasks than shards: the shards past the last task would never be rendered.
+            if let count, let ownCount, ownCount < count {
+                let unrendered = ownCount == count - 1 ? "shard \(ownCount)" : "shards \(ownCount) to \(count - 1)"
+                throw ShardError(
+                    "--shard-count \(count) splits the send into \(count) shards, but the \(scheduler) runs "
+                        + "\(ownCount) task\(ownCount == 1 ? "" : "s") (SLURM_ARRAY_TASK_COUNT=\(ownCount)): \(unrendered) "
+                        + "would never be rendered; pass --shard-count \(ownCount), or leave it out to take the array's")
+            }
             guard let count = count ?? ownCount else {
                 throw ShardError(
                     "\(name)=\(text) is set (\(scheduler)), so this process is one of several, but the number of shards "

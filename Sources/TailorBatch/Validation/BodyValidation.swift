@@ -1,4 +1,5 @@
 import TailorHTML
+import TailorMIME
 import TailorTemplate
 
 /// The rendering threads' side of `--validate`: runs TailorHTML's
@@ -26,6 +27,25 @@ final class BodyValidation: Sendable {
         let findings = validator.validate(
             html: Array(parts.html.utf8), recorder: recorder, unsubscribeURL: parts.unsubscribeURL)
         return RecipientValidation(variant: variant, findings: findings)
+    }
+}
+
+extension BodyValidation {
+    /// Why `message` must not go out because of its size, or nil: over the
+    /// clipping limit when the campaign's `size-clipped` rule is an error (the
+    /// default). Checked on every message, whatever the mode: the size comes
+    /// with each recipient's data (names, picks, the preheader put in after
+    /// validation), not with the variant. A message no larger than the limit
+    /// in all cannot have an HTML part over it, so most cost one comparison.
+    func sizeRefusal(_ message: MailMessage) -> String? {
+        let policy = validator.policy
+        guard message.size > policy.clipLimit, policy.severity(of: TailorHTML.Rule.sizeClipped) == .error else { return nil }
+        let size = SizeBudgetCheck.encodedSize(ofMessage: message.bytes, html: message.html)
+        guard let finding = SizeBudgetCheck.check(encodedSize: size, policy: policy), finding.rule == TailorHTML.Rule.sizeClipped.id else {
+            return nil
+        }
+        return "HTML validation: \(finding.message) [\(TailorHTML.Rule.sizeClipped.id)]: \(finding.help ?? "make it smaller") "
+            + "(the size of this recipient's message, with its data and preheader)"
     }
 }
 

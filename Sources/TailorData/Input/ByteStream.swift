@@ -8,8 +8,8 @@ final class ByteStream {
     private var position = 0
     private let chunkSize: Int
 
-    /// Opens `path`; throws ``DataFileError`` when it is missing, a folder, or
-    /// compressed (see ``InputFileKind``).
+    /// Opens `path`; throws ``DataFileError`` when it is missing, a folder,
+    /// compressed or UTF-16 (see ``InputFileKind``).
     init(path: String, role: String, chunkSize: Int = 1 << 20) throws(DataFileError) {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
@@ -22,9 +22,9 @@ final class ByteStream {
             throw DataFileError(path: path, role: role, reason: "permission denied or unreadable")
         }
         switch InputFileKind(path: path) {
-        case let archive where archive == .gzip || archive == .zip:
+        case let unreadable where unreadable == .gzip || unreadable == .zip || unreadable == .utf16:
             try? handle.close()
-            throw DataFileError(path: path, role: role, reason: archive.problem(path: path, readTwice: false)!)
+            throw DataFileError(path: path, role: role, reason: unreadable.problem(path: path, readTwice: false)!)
         default:
             break
         }

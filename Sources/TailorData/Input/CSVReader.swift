@@ -70,6 +70,25 @@ public final class CSVReader: Sequence, IteratorProtocol {
         return count
     }
 
+    /// Why field `number` does not read as UTF-8, and what to do: most often the
+    /// file was saved as Windows-1252 or Latin-1 (a spreadsheet's plain "CSV").
+    static func notUTF8(_ field: [UInt8], number: Int) -> String {
+        var offset = 0
+        var iterator = field.makeIterator()
+        var decoder = UTF8()
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): offset += UTF8.width(scalar)
+            case .emptyInput, .error: break loop
+            }
+        }
+        let byte = field.indices.contains(offset) ? field[offset] : field.last ?? 0
+        let hex = String(byte, radix: 16, uppercase: true)
+        return "field \(number) is not valid UTF-8 (byte 0x\(hex.count == 1 ? "0" + hex : hex) at its byte \(offset + 1)): "
+            + "the file is probably Windows-1252 or Latin-1 (a spreadsheet's plain CSV); save it as CSV UTF-8, or "
+            + "convert it with iconv -f WINDOWS-1252 -t UTF-8"
+    }
+
     private func skipByteOrderMark() {
         guard bytes.peek() == 0xEF else { return }
         var consumed: [UInt8] = []
@@ -140,7 +159,7 @@ public final class CSVReader: Sequence, IteratorProtocol {
             if let text = String(validating: field, as: UTF8.self) {
                 fields.append(text)
             } else {
-                note("field \(fields.count + 1) is not valid UTF-8")
+                note(Self.notUTF8(field, number: fields.count + 1))
                 fields.append(String(decoding: field, as: UTF8.self))
             }
             lastFieldQuoted = quoted

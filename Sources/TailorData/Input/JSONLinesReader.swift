@@ -52,7 +52,12 @@ public final class JSONLinesReader: Sequence, IteratorProtocol {
             }
             return .success(object)
         } catch {
-            return .failure(JSONLineError(message: "invalid JSON at column \(error.column): \(error.message)"))
+            // A file with CR line ends (classic Mac OS) reads as one line of many objects.
+            let crLineEnds = buffer.contains(0x0D)
+                ? "; the line holds carriage returns: if the file ends its lines with CR alone, convert them to LF "
+                    + "(tr '\\r' '\\n' < old.jsonl > new.jsonl)"
+                : ""
+            return .failure(JSONLineError(message: "invalid JSON at column \(error.column): \(error.message)" + crLineEnds))
         }
     }
 }

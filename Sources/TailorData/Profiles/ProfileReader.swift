@@ -1,3 +1,4 @@
+import Foundation
 import TailorTemplate
 
 /// What reading one record of a profiles file gave.
@@ -89,10 +90,12 @@ public final class ProfileReader: Sequence, IteratorProtocol {
         func index(of column: String, _ what: String) throws(DataFileError) -> Int {
             guard let i = firstIndex[column] else {
                 let separator = header.fields.count == 1 ? ProfileReader.likelySeparator(in: header.fields[0]) : nil
+                let spaced = header.fields.first { $0 != column && $0.trimmingCharacters(in: .whitespaces) == column }
                 throw DataFileError(
                     path: path, role: "profiles",
                     reason: "no '\(column)' column for the \(what) in the header (columns: \(header.fields.joined(separator: ", ")))"
-                        + (separator.map { "; the header looks \($0)-separated, but profiles files are comma-separated CSV" } ?? ""),
+                        + (separator.map { "; the header looks \($0)-separated, but profiles files are comma-separated CSV" } ?? "")
+                        + (spaced.map { "; '\($0)' has spaces around the name: write the header without spaces after the commas" } ?? ""),
                     line: header.line)
             }
             return i
@@ -260,9 +263,20 @@ public final class ProfileReader: Sequence, IteratorProtocol {
 
     // MARK: Duplicates
 
+    /// Why `id` repeats the id on line `first`. Ids compare as Swift strings do,
+    /// by canonical equivalence, so `José` typed precomposed (NFC) and with a
+    /// combining accent (NFD) are one id; the reason says so, since both print alike.
+    private func duplicate(_ id: String, first: Int, firstID: String?) -> String {
+        let spelling = firstID.map { $0.utf8.elementsEqual(id.utf8) } == false
+            ? ", with the same characters in another Unicode normalization (NFC/NFD): normalize the ids" : ""
+        return "duplicate recipient id '\(Self.shown(id))' (first on line \(first)\(spelling))"
+    }
+
     private func duplicateReason(_ profile: Profile) -> String? {
         if var seen {
-            if let first = seen[profile.id] { return "duplicate recipient id '\(profile.id)' (first on line \(first))" }
+            if let first = seen[profile.id] {
+                return duplicate(profile.id, first: first, firstID: seen.index(forKey: profile.id).map { seen.keys[$0] })
+            }
             seen[profile.id] = profile.line
             self.seen = seen
             return nil
@@ -271,7 +285,7 @@ public final class ProfileReader: Sequence, IteratorProtocol {
             lastId = (profile.id, profile.line)
             return nil
         }
-        if profile.id == last.id { return "duplicate recipient id '\(profile.id)' (first on line \(last.line))" }
+        if profile.id == last.id { return duplicate(profile.id, first: last.line, firstID: last.id) }
         if profile.id > last.id {
             lastId = (profile.id, profile.line)
             return nil
@@ -287,7 +301,7 @@ public final class ProfileReader: Sequence, IteratorProtocol {
         }
         if let first = ids[profile.id] {
             seen = ids
-            return "duplicate recipient id '\(profile.id)' (first on line \(first))"
+            return duplicate(profile.id, first: first, firstID: ids.index(forKey: profile.id).map { ids.keys[$0] })
         }
         ids[profile.id] = profile.line
         seen = ids

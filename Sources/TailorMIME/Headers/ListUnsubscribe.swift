@@ -94,6 +94,35 @@ public struct ListUnsubscribe: Sendable, Hashable {
         return text.utf8.contains(UInt8(ascii: "@"))
     }
 
+    /// `url` with its white space and control characters but line breaks
+    /// percent-encoded (as their UTF-8 bytes), everything else as written: the form of the
+    /// unsubscribe URL the templates print (`{{ unsubscribe_url }}`), so that
+    /// an id with a space in a URL the campaign did not `urlencode` still makes
+    /// a link (`.../u/a%20b`), the same the header carries. RFC 3986 2: a URI
+    /// holds no space or control character; the other characters it excludes
+    /// are left to the template's escaping, and non-ASCII text stays readable.
+    public static func encodingWhitespace(_ url: String) -> String {
+        func unsafe(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            // Line breaks stay: the header refuses them as injection, which they may be.
+            case 0x0a, 0x0d, 0x85, 0x2028, 0x2029: return false
+            case 0x00...0x20, 0x7f...0x9f: return true
+            case 0xa0...: return scalar.properties.isWhitespace
+            default: return false
+            }
+        }
+        guard url.unicodeScalars.contains(where: unsafe) else { return url }
+        var out = ""
+        for scalar in url.unicodeScalars {
+            guard unsafe(scalar) else {
+                out.unicodeScalars.append(scalar)
+                continue
+            }
+            for byte in String(scalar).utf8 { out += "%" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16, uppercase: true) }
+        }
+        return out
+    }
+
     /// Percent-encodes bytes that cannot stand in a URI or in this header.
     static func percentEncode(_ uri: String) -> String {
         guard uri.utf8.contains(where: mustEncode) else { return uri }

@@ -168,10 +168,66 @@ public struct MailAddress: Sendable, Hashable, CustomStringConvertible {
             }
         }
         if afterDot { return "local part must be a dot-atom" }
-        guard isHostName(UnsafeBufferPointer(rebasing: bytes[(at + 1)...])) else {
+        let domain = UnsafeBufferPointer(rebasing: bytes[(at + 1)...])
+        guard isHostName(domain) else {
             return "domain must be a host name such as example.com"
         }
+        return topLevelDomainProblem(domain) ?? aLabelProblem(domain)
+    }
+
+    /// Why a label `xn--...` of `domain` is not an internationalized label
+    /// (IDNA2008, RFC 5890 2.3.2.1: an A-label is the Punycode of a U-label), or nil.
+    ///
+    /// The U-label must decode and hold only what RFC 5892 2.1 calls LetterDigits
+    /// (general categories Ll, Lo, Lm, Mn, Mc, Nd; uppercase is not stable under
+    /// case folding), besides ASCII letters, digits and `-`: symbols and emoji are
+    /// not allowed in domain names. The few exceptions RFC 5892 lists by code
+    /// point are not looked up.
+    private static func aLabelProblem(_ domain: UnsafeBufferPointer<UInt8>) -> String? {
+        for label in domain.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false) {
+            guard label.count > 4, label.prefix(4).map({ $0 | 0x20 }) == Array("xn--".utf8) else { continue }
+            let name = String(decoding: label, as: UTF8.self)
+            guard let decoded = Punycode.decode(label.dropFirst(4)),
+                decoded.unicodeScalars.contains(where: { !$0.isASCII }),
+                decoded.unicodeScalars.allSatisfy(isLetterDigit)
+            else {
+                return "domain label '\(name)' is not a valid internationalized label (Punycode of letters and digits, RFC 5890)"
+            }
+        }
         return nil
+    }
+
+    private static func isLetterDigit(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            return ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "-"
+        }
+        switch scalar.properties.generalCategory {
+        case .lowercaseLetter, .otherLetter, .modifierLetter, .nonspacingMark, .spacingMark, .decimalNumber: return true
+        default: return false
+        }
+    }
+
+    /// Top-level domains no mail is delivered to: RFC 6761 reserves `test`,
+    /// `localhost` and `invalid`, RFC 6762 `local` (multicast DNS), RFC 7686
+    /// `onion`, and `arpa` (RFC 3172) names infrastructure, not mailboxes.
+    /// `example` stays allowed: documentation and tests address it.
+    static let specialUseTopLevelDomains: Set<String> = ["test", "localhost", "invalid", "local", "onion", "arpa"]
+
+    /// Why a host name's last label cannot end a recipient's domain, or nil.
+    ///
+    /// RFC 3696 2: "There is an additional rule that essentially requires that
+    /// top-level domain names not be all-numeric."
+    private static func topLevelDomainProblem(_ domain: UnsafeBufferPointer<UInt8>) -> String? {
+        let start = (domain.lastIndex(of: UInt8(ascii: ".")) ?? -1) + 1
+        let label = UnsafeBufferPointer(rebasing: domain[start...])
+        if label.allSatisfy({ (0x30...0x39).contains($0) }) {
+            return "domain must end in a top-level domain of letters such as .com, not '.\(String(decoding: label, as: UTF8.self))'"
+        }
+        guard label.count <= 9 else { return nil }
+        let lowered = String(decoding: label.map { $0 | 0x20 }, as: UTF8.self)
+        guard specialUseTopLevelDomains.contains(lowered) else { return nil }
+        return "'.\(lowered)' is a special-use top-level domain that receives no mail (RFC 6761): "
+            + "use the recipient's real address"
     }
 
     /// Letters, digits and hyphens in dot-separated labels of 1 to 63, at least two.

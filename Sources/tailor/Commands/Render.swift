@@ -232,6 +232,7 @@ struct Render: ParsableCommand {
             }
             StandardStream.output.write(summary.line + "\n")
             for line in summary.failureLines() { ErrorPrinter.write("  " + line) }
+            for line in summary.dataFileWarnings.lines() { ErrorPrinter.write(line) }
             if summary.failed > 0 { anyFailed = true }
         }
         if anyFailed && failIfAnyFailed { throw ExitCode.templateFailed }
