@@ -3,6 +3,7 @@ import Testing
 import TailorBatch
 import TailorData
 import TailorMIME
+import TailorTestSupport
 
 /// Inputs a real send meets that are not profile rows: bad lines in the events
 /// and catalog files, and profile values that would drive the terminal the
@@ -16,7 +17,7 @@ import TailorMIME
             _ label: String, profiles: [String], events: String, catalog: String, campaign extra: String = "",
             unsubscribe: String = "https://shop.example/u/{{ recipient_id|urlencode }}"
         ) throws {
-            folder = FileManager.default.temporaryDirectory.appendingPathComponent("tailor-qa-\(label)-\(UUID().uuidString)")
+            folder = TestFolder.path(label)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let files = [
                 "campaign.yml": """

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TailorBatch
+import TailorTestSupport
 
 /// `run.json` files that were truncated, overwritten or edited by hand: reading
 /// one says what is wrong with it, and `tailor manifest verify` lists it as a
@@ -22,7 +23,7 @@ import TailorBatch
          "'send_date' has the wrong type"),
     ])
     func corruptRecordsAreProblemsNotCrashes(text: String, problem: String) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tailor-qa-runrecord-\(UUID().uuidString)")
+        let folder = TestFolder.path("runrecord")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let url = folder.appendingPathComponent("run.json")
@@ -37,7 +38,7 @@ import TailorBatch
     }
 
     @Test func theValidRecordVerifies() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tailor-qa-runrecord-\(UUID().uuidString)")
+        let folder = TestFolder.path("runrecord")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try Self.valid.write(to: folder.appendingPathComponent("run.json"), atomically: true, encoding: .utf8)
