@@ -20,18 +20,29 @@ import Testing
     static let header = "id,name,category,price,url,image,in_stock\n"
 
     @Test(arguments: [
-        ("P1,Mug,kitchen,9.5,u,i\n", "expected 7 fields as in the header, found 6"),
-        (",Mug,kitchen,9.5,u,i,true\n", "missing product id"),
-        ("P1,,kitchen,9.5,u,i,true\n", "product 'P1': missing name"),
-        ("P1,Mug,,9.5,u,i,true\n", "product 'P1': missing category"),
-        ("P1,Mug,kitchen,cheap,u,i,true\n", "product 'P1': price 'cheap' is not a number of at least 0 (write 19.99)"),
-        ("P1,Mug,kitchen,-2,u,i,true\n", "product 'P1': price '-2' is not a number of at least 0 (write 19.99)"),
-        ("P1,Mug,kitchen,9.5,u,i,maybe\n", "product 'P1': in_stock 'maybe' is not true or false"),
-        ("P0,Cup,kitchen,3,u,i,yes\nP0,Mug,kitchen,9.5,u,i,true\n", "duplicate product id 'P0' (first on line 2)"),
-        ("P1,\"Mug,kitchen,9.5,u,i,true\n", "unterminated quoted field"),
+        ("P1,Mug,kitchen,9.5,https://s.example/p,https://s.example/i.png\n", "expected 7 fields as in the header, found 6"),
+        (",Mug,kitchen,9.5,https://s.example/p,https://s.example/i.png,true\n", "missing product id"),
+        ("P1,,kitchen,9.5,https://s.example/p,https://s.example/i.png,true\n", "product 'P1': missing name"),
+        ("P1,Mug,,9.5,https://s.example/p,https://s.example/i.png,true\n", "product 'P1': missing category"),
+        ("P1,Mug,kitchen,cheap,https://s.example/p,https://s.example/i.png,true\n", "product 'P1': price 'cheap' is not a number of at least 0 (write 19.99)"),
+        ("P1,Mug,kitchen,-2,https://s.example/p,https://s.example/i.png,true\n", "product 'P1': price '-2' is not a number of at least 0 (write 19.99)"),
+        ("P1,Mug,kitchen,9.5,https://s.example/p,https://s.example/i.png,maybe\n", "product 'P1': in_stock 'maybe' is not true or false"),
+        ("P0,Cup,kitchen,3,https://s.example/p,https://s.example/i.png,yes\nP0,Mug,kitchen,9.5,https://s.example/p,https://s.example/i.png,true\n", "duplicate product id 'P0' (first on line 2)"),
+        ("P1,\"Mug,kitchen,9.5,https://s.example/p,https://s.example/i.png,true\n", "unterminated quoted field"),
+        ("P1,Mug,kitchen,9.5,javascript:alert(1),https://s.example/i.png,true\n",
+         "product 'P1': url 'javascript:alert(1)' is not an absolute http(s) address (write https://shop.example/...)"),
+        ("P1,Mug,kitchen,9.5,/p/mug,https://s.example/i.png,true\n",
+         "product 'P1': url '/p/mug' is not an absolute http(s) address (write https://shop.example/...)"),
+        ("P1,Mug,kitchen,9.5,https://s.example/p,//cdn.example/i.png,true\n",
+         "product 'P1': image '//cdn.example/i.png' is not an absolute http(s) address (write https://shop.example/...)"),
+        ("P1,Mug,kitchen,9.5,https:///p,https://s.example/i.png,true\n", "product 'P1': url 'https:///p' has no host name"),
+        ("P1,Mug,kitchen,9.5,https://s.example/a b,https://s.example/i.png,true\n",
+         "product 'P1': url 'https://s.example/a b' holds white space or a control character, which an address cannot (percent-encode it)"),
+        ("P1,Mug,kitchen,9.5,\"https://s.example/\"\"x\",https://s.example/i.png,true\n",
+         "product 'P1': url 'https://s.example/\"x' holds '\"', which an address cannot (percent-encode it)"),
     ])
     func badRowsAreReportedWithTheirLine(rows: String, reason: String) throws {
-        let path = try temporaryFile("catalog.csv", Self.header + rows + "P9,Bowl,kitchen,12,u,i,1\n")
+        let path = try temporaryFile("catalog.csv", Self.header + rows + "P9,Bowl,kitchen,12,https://s.example/p,https://s.example/i.png,1\n")
         let catalog = try Catalog.load(path: path)
         let bad = try #require(catalog.badRows.rows.last)
         #expect(bad.reason.hasPrefix(reason), "\(bad.reason)")

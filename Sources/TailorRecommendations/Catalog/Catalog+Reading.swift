@@ -15,9 +15,10 @@ extension Catalog {
     ///
     /// A row is bad, reported with its line and reason and skipped, when it has
     /// the wrong number of fields, no id, an id seen before, no name or
-    /// category, a price that is not a number of at least 0, or an `in_stock`
-    /// that is not true/false (also 1/0, yes/no). A missing file, an empty
-    /// file or a header without a required column throws.
+    /// category, a price that is not a number of at least 0, an `in_stock`
+    /// that is not true/false (also 1/0, yes/no), or a `url` or `image` that
+    /// is not an absolute http(s) address. A missing file, an empty file or a
+    /// header without a required column throws.
     public static func load(path: String, badRowLimit: Int = 1000) throws(DataFileError) -> Catalog {
         let reader = try CSVReader(path: path, role: "catalog")
         guard let header = reader.next() else {
@@ -75,14 +76,44 @@ extension Catalog {
                 reject("product '\(id)': in_stock '\(f[required[4]])' is not true or false")
                 continue
             }
+            let link = url.map { f[$0].trimmingSpaces } ?? "", picture = image.map { f[$0].trimmingSpaces } ?? ""
+            if let problem = webAddressProblem(link, column: "url") ?? webAddressProblem(picture, column: "image") {
+                reject("product '\(id)': \(problem)")
+                continue
+            }
             firstLine[id] = record.line
             products.append(Product(
                 id: id, name: name, category: category, price: price,
-                url: url.map { f[$0] } ?? "", image: image.map { f[$0] } ?? "", inStock: inStock,
+                url: link, image: picture, inStock: inStock,
                 extra: extras.compactMap { i in f[i].isEmpty ? nil : (header.fields[i], CellTyping.inferred(f[i])) },
                 line: record.line))
         }
         return Catalog(products: products, badRows: bad, path: path)
+    }
+
+    /// Why `value` cannot be a product's link or picture in a message, or nil.
+    /// Empty is allowed (the column is optional); otherwise the address must
+    /// be absolute http(s) with a host, and hold no white space, control
+    /// characters, quotes or angle brackets. Every recipient who is shown the
+    /// product gets it, while a send validates one message per variant, so a
+    /// `javascript:` or relative address would reach most of them unchecked.
+    static func webAddressProblem(_ value: String, column: String) -> String? {
+        guard !value.isEmpty else { return nil }
+        let lower = value.lowercased()
+        let rest: Substring
+        if lower.hasPrefix("https://") {
+            rest = value.dropFirst(8)
+        } else if lower.hasPrefix("http://") {
+            rest = value.dropFirst(7)
+        } else {
+            return "\(column) '\(value)' is not an absolute http(s) address (write https://shop.example/...)"
+        }
+        let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        if host.isEmpty { return "\(column) '\(value)' has no host name" }
+        if let bad = value.unicodeScalars.first(where: { $0.value <= 0x20 || $0.value == 0x7F || "\"<>\\`".unicodeScalars.contains($0) }) {
+            return "\(column) '\(value)' holds \(bad.value <= 0x20 || bad.value == 0x7F ? "white space or a control character" : "'\(bad)'"), which an address cannot (percent-encode it)"
+        }
+        return nil
     }
 
     /// `true`/`false`, `1`/`0`, `yes`/`no` in any case; nil for anything else.
