@@ -53,6 +53,9 @@ func workspace(_ files: [String: String]) throws -> URL {
         (["template", "render", "x.txt", "--search-path", "missing-folder"], "--search-path 'missing-folder' is not a folder"),
         (["template", "render", "-", "--data", "-"], "cannot both come from standard input"),
         (["template", "cases", "c.jsonl", "--jobs", "0"], "--jobs must be at least 1"),
+        (["template", "cases", "c.jsonl", "--jobs", "100000"], "--jobs 100000 is more than 256"),
+        (["render", "--jobs", "257"], "--jobs 257 is more than 256: rendering is bound by the CPU"),
+        (["serve", "--threads", "100000"], "--threads 100000 is more than 256"),
         (["template", "bench", "campaign"], "Missing expected argument '<contexts.jsonl>'"),
         (["nope"], "Unexpected argument 'nope'"),
     ])

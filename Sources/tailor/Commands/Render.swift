@@ -141,7 +141,7 @@ struct Render: ParsableCommand {
         guard OutputFormat(rawValue: format) != nil else {
             throw ValidationError("--format '\(format)' is not one of: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        try WorkerCount.check(jobs, option: "--jobs")
         if let deliver, (try? SMTPConfiguration(url: deliver)) == nil {
             throw ValidationError("--deliver '\(deliver)' is not an smtp://HOST:PORT address.")
         }

@@ -78,7 +78,7 @@ struct Serve: ParsableCommand {
         guard idempotencyTTL >= 1 else { throw ValidationError("--idempotency-ttl must be at least 1 second.") }
         guard idempotencyKeys >= 1 else { throw ValidationError("--idempotency-keys must be at least 1.") }
         guard reloadInterval >= 0 else { throw ValidationError("--reload-interval cannot be negative.") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1.") }
+        try WorkerCount.check(threads, option: "--threads")
     }
 
     func run() throws {

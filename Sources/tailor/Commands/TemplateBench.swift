@@ -44,7 +44,7 @@ struct TemplateBench: ParsableCommand {
 
     func validate() throws {
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1.") }
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        try WorkerCount.check(jobs, option: "--jobs")
     }
 
     func run() throws {

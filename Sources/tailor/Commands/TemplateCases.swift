@@ -58,7 +58,7 @@ struct TemplateCases: ParsableCommand {
     var linesFile: String?
 
     func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        try WorkerCount.check(jobs, option: "--jobs")
         if !(caseTimeout > 0) { throw ValidationError("--case-timeout must be a positive number of seconds.") }
     }
 
