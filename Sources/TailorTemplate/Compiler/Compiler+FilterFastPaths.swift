@@ -45,6 +45,26 @@ extension Compiler {
             do { chars = try Param.optionalString(a[0]) } catch { return nil }
             return { rt in try locating(source, span) { try input(rt).mapText { PyString.strip($0, chars) } } }
 
+        case "urlencode":
+            guard arguments.positional.isEmpty, arguments.keywords.isEmpty else { return nil }
+            // A string (an id, an email address) quotes directly, and one that
+            // needs no quoting is passed on as it is; dicts, lists and the
+            // rest take the filter.
+            return { rt in
+                try locating(source, span) {
+                    let value = try input(rt)
+                    switch value {
+                    case .string(let s):
+                        let quoted = URLQuote.quotePath(s)
+                        return quoted.utf8.count == s.utf8.count ? value : .string(quoted)
+                    case .markup(let s):
+                        return .string(URLQuote.quotePath(s))
+                    default:
+                        return try StringFilters.urlencode(value, .empty, rt)
+                    }
+                }
+            }
+
         default:
             return nil
         }
