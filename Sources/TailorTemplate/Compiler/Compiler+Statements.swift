@@ -297,14 +297,36 @@ extension Compiler {
         let c = try compile(callee)
         let a = try compileArguments(args)
         let general = try compile(whole)
+        // Without `*args` and `**kwargs` the arguments are evaluated onto the
+        // locals stack and bound by symbol (see `MacroObject.render(argumentsAt:...)`).
+        guard args.starArgs == nil, args.starKwargs == nil else {
+            return { rt in
+                rt.mark(source, span, isStatic: false)
+                try locating(source, whole.span) {
+                    if case .object(let object) = try c(rt), let macro = object as? MacroObject {
+                        try macro.render(try a(rt), in: rt)
+                    } else {
+                        try rt.emit(try general(rt))
+                    }
+                }
+            }
+        }
+        let evals = try (args.positional + args.keywords.map(\.value)).map { CompiledExpr(eval: try compile($0)) }
+        let positional = args.positional.count
+        let keywordIDs = args.keywords.map { environment.symbols.id(for: $0.name) }
         return { rt in
             rt.mark(source, span, isStatic: false)
             try locating(source, whole.span) {
-                if case .object(let object) = try c(rt), let macro = object as? MacroObject {
-                    try macro.render(try a(rt), in: rt)
-                } else {
-                    try rt.emit(try general(rt))
+                guard case .object(let object) = try c(rt), let macro = object as? MacroObject else {
+                    return try rt.emit(try general(rt))
                 }
+                guard macro.bindsDirectly(positional: positional, keywordIDs: keywordIDs) else {
+                    return try macro.render(try a(rt), in: rt)
+                }
+                let start = rt.locals.count
+                defer { rt.locals.truncate(to: start) }
+                for i in evals.indices { rt.locals.append(Locals.unnamed, try evals[i].eval(rt)) }
+                try macro.render(argumentsAt: start, positional: positional, keywordIDs: keywordIDs, in: rt)
             }
         }
     }

@@ -6,6 +6,10 @@ struct Locals {
 
     var count: Int { ids.count }
 
+    /// The symbol of a value on the stack that no name finds: a macro
+    /// call's arguments, evaluated before its frame is entered.
+    static let unnamed = -1
+
     /// Makes room for `count` bindings, so a render's first loops and macro
     /// calls do not regrow the stack from empty one doubling at a time.
     mutating func reserveCapacity(_ count: Int) {
@@ -21,6 +25,18 @@ struct Locals {
 
     mutating func append(contentsOf entries: [(id: Int, value: Value)]) {
         for entry in entries { append(entry.id, entry.value) }
+    }
+
+    /// The value at position `i` of the stack.
+    @inline(__always)
+    func value(at i: Int) -> Value {
+        values[i]
+    }
+
+    /// `body` over the `count` values from position `start`, read in place.
+    @inline(__always)
+    func withValues<R>(from start: Int, count: Int, _ body: (UnsafeBufferPointer<Value>) throws -> R) rethrows -> R {
+        try values.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<start + count])) }
     }
 
     /// The innermost value bound to `id` at or above `lowest`.
