@@ -66,8 +66,7 @@ extension Compiler {
             {
                 return fast
             }
-            let b = try compile(base)
-            return try compileFilter(name, args, span) { rt in try b(rt) }
+            return try compileFilter(name, args, span, input: try compile(base))
 
         case .test(let base, let name, let args, let negated, let span):
             let b = try compile(base)
