@@ -222,6 +222,7 @@ extension Compiler {
         switch target {
         case .name(let name, _):
             let id = environment.symbols.id(for: name)
+            environment.symbols.markBound(id)
             if scopeDepth == 0 {
                 return { rt, value in rt.context.vars[id] = value }
             }
@@ -342,11 +343,14 @@ extension Compiler {
         let defaults = try definition.parameters.map { try $0.defaultValue.map(compile) }
         let body = try compileBody(definition.body)
         let used = Stmt.names(in: definition.body)
+        let parameterIDs = definition.parameters.map { environment.symbols.id(for: $0.name) }
+        let nameID = environment.symbols.id(for: definition.name)
+        // A call binds the macro's own name and its parameters in its frame.
+        for id in parameterIDs + [nameID] { environment.symbols.markBound(id) }
         let usesSpecials = used.contains("caller") || used.contains("varargs") || used.contains("kwargs")
         return CompiledMacro(
-            name: definition.name, nameID: environment.symbols.id(for: definition.name),
-            parameters: definition.parameters.map(\.name),
-            parameterIDs: definition.parameters.map { environment.symbols.id(for: $0.name) }, defaults: defaults, body: body,
+            name: definition.name, nameID: nameID, parameters: definition.parameters.map(\.name),
+            parameterIDs: parameterIDs, defaults: defaults, body: body,
             usesCaller: used.contains("caller"), usesVarargs: used.contains("varargs"),
             usesKwargs: used.contains("kwargs"), span: definition.span,
             memo: usesSpecials || definition.name == "caller" ? nil : memoFor(definition))
