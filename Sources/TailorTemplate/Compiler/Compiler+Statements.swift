@@ -280,6 +280,9 @@ extension Compiler {
             }
             return (exec, text)
         }
+        if let direct = try compileFixedPointOutput(expr, markedAt: span) {
+            return (direct, nil)
+        }
         let exec: Exec = { rt in
             rt.mark(source, span, isStatic: false)
             try locating(source, span) { try rt.emit(try e(rt)) }

@@ -229,6 +229,12 @@ public final class Runtime {
     // MARK: - Output
 
     @inline(__always)
+    func write(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+        out.append(bytes)
+        if out.count > limitEnd { throw outputTooLarge() }
+    }
+
+    @inline(__always)
     func write(_ bytes: [UInt8]) throws {
         bytes.withUnsafeBufferPointer { out.append($0) }
         if out.count > limitEnd { throw outputTooLarge() }
