@@ -31,6 +31,11 @@ extension Compiler {
                     }
                 }
             }
+            if let chain = try compileStringChain(
+                branches.map(\.test), compiled, otherwise: elseBody, site: site, span: span)
+            {
+                return chain
+            }
             return { rt in
                 try locating(source, span) {
                     for i in compiled.indices where try compiled[i].test(rt).truthy() {
