@@ -373,8 +373,11 @@ extension Compiler {
         let assign = try compileAssignment(loop.target)
         let condition = try loop.condition.map(compile)
         let body = try compileBody(loop.body)
+        var targetID: Int? = nil
+        if case .name(let name, _) = loop.target { targetID = environment.symbols.id(for: name) }
         let runner = LoopRunner(
-            assign: assign, condition: condition, body: body, otherwise: otherwise, site: site(loop.span))
+            assign: assign, targetID: targetID, condition: condition, body: body, otherwise: otherwise,
+            site: site(loop.span))
         return { rt in try locating(source, loop.span) { try runner.run(rt, try iterable(rt), depth: 1) } }
     }
 }
