@@ -123,7 +123,12 @@ extension Value {
             if case .tuple(let b) = other { return Self.areIdentical(a, b) }
         case .dict(let a):
             if case .dict(let b) = other {
-                return a.count == b.count && Self.areIdentical(a.keys, b.keys) && Self.areIdentical(a.values, b.values)
+                guard a.count == b.count else { return false }
+                return a.withKeysAndValues { aKeys, aValues in
+                    b.withKeysAndValues { bKeys, bValues in
+                        Self.areIdentical(aKeys, bKeys) && Self.areIdentical(aValues, bValues)
+                    }
+                }
             }
         case .undefined, .object:
             break
@@ -135,9 +140,13 @@ extension Value {
     /// share their storage (the key list of every object of one shape, from a
     /// ``JSONRecordReader``) are identical without a look at the elements.
     private static func areIdentical(_ a: [Value], _ b: [Value]) -> Bool {
+        a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { areIdentical(a, $0) } }
+    }
+
+    /// Element-wise `isIdentical` over elements read in place.
+    private static func areIdentical(_ a: UnsafeBufferPointer<Value>, _ b: UnsafeBufferPointer<Value>) -> Bool {
         guard a.count == b.count else { return false }
-        let shared = a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { a.baseAddress == $0.baseAddress } }
-        if shared { return true }
+        if a.baseAddress == b.baseAddress { return true }
         for i in a.indices where !a[i].isIdentical(to: b[i]) { return false }
         return true
     }
