@@ -69,6 +69,35 @@ import Testing
         }
     }
 
+    /// `{{ v|urlencode }}` writes the quoted bytes straight into the output;
+    /// `{{ (v|urlencode) if true }}` prints the filter's value. Both must
+    /// agree with and without autoescaping, markup and a `finalize`.
+    @Test(arguments: inputs)
+    func urlencodeOutputMatchesValuePath(_ input: String) throws {
+        let json = input == "undefined" ? "" : #"{"v": \#(input)}"#
+        for autoescape in [false, true] {
+            for finalized in [false, true] {
+                let env = makeEnvironment(options: Options(autoescape: autoescape))
+                if finalized { env.finalize = { v in v.isNone ? .string("-") : v } }
+                for (direct, value) in [
+                    ("[{{ v|urlencode }}]", "[{{ (v|urlencode) if true }}]"),
+                    ("[{{ (v|safe)|urlencode }}]", "[{{ ((v|safe)|urlencode) if true }}]"),
+                ] {
+                    let a = Result { try env.template(source: direct, name: "a").render(context(json)) }
+                    let b = Result { try env.template(source: value, name: "b").render(context(json)) }
+                    switch (a, b) {
+                    case (.success(let x), .success(let y)):
+                        #expect(x == y, "\(direct), v = \(input), autoescape \(autoescape), finalize \(finalized)")
+                    case (.failure(let x as TemplateError), .failure(let y as TemplateError)):
+                        #expect(x.message == y.message, "\(direct), v = \(input)")
+                    default:
+                        Issue.record("\(direct), v = \(input): \(a) vs \(b)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func stringNeedingNoQuotingComesBackAsIs() throws {
         #expect(try render("{{ v|urlencode }}|{{ w|urlencode }}", #"{"v": "R0000001", "w": "a@b c"}"#) == "R0000001|a%40b%20c")
     }

@@ -21,38 +21,79 @@ enum URLQuote {
         quote(s, KeptBytes.unreservedAndSlash, spaceAsPlus: false)
     }
 
+    /// `body` over the UTF-8 of `quotePath(s)`: the string's own bytes when
+    /// nothing needs quoting, else the quoted bytes in a temporary buffer;
+    /// for printing a quoted value without making a string of it.
+    static func withQuotedPath<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let kept = KeptBytes.unreservedAndSlash
+        return try withUTF8(of: s) { bytes in
+            let first = firstQuoted(bytes, kept)
+            if first == bytes.count { return try body(bytes) }
+            let length = quotedLength(bytes, from: first, kept, spaceAsPlus: false)
+            return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { out in
+                let written = encode(bytes, from: first, kept, spaceAsPlus: false, into: out.baseAddress!)
+                return try body(UnsafeBufferPointer(start: out.baseAddress, count: written))
+            }
+        }
+    }
+
     @inline(__always)
     private static func quote(_ s: String, _ kept: KeptBytes, spaceAsPlus: Bool) -> String {
         withUTF8(of: s) { bytes in
-            var first = 0
-            while first < bytes.count && kept.contains(bytes[first]) { first += 1 }
+            let first = firstQuoted(bytes, kept)
             if first == bytes.count { return s }
-            var length = bytes.count
-            for i in first..<bytes.count where !kept.contains(bytes[i]) && !(spaceAsPlus && bytes[i] == 0x20) {
-                length += 2
-            }
+            let length = quotedLength(bytes, from: first, kept, spaceAsPlus: spaceAsPlus)
             return String(unsafeUninitializedCapacity: length) { out in
-                guard let to = out.baseAddress, let from = bytes.baseAddress else { return 0 }
-                to.update(from: from, count: first)
-                var j = first
-                for i in first..<bytes.count {
-                    let b = from[i]
-                    if kept.contains(b) {
-                        to[j] = b
-                        j &+= 1
-                    } else if spaceAsPlus && b == 0x20 {
-                        to[j] = 0x2B
-                        j &+= 1
-                    } else {
-                        to[j] = 0x25
-                        to[j &+ 1] = hexDigit(b >> 4)
-                        to[j &+ 2] = hexDigit(b & 0x0F)
-                        j &+= 3
-                    }
-                }
-                return j
+                encode(bytes, from: first, kept, spaceAsPlus: spaceAsPlus, into: out.baseAddress!)
             }
         }
+    }
+
+    /// The index of the first byte that is not kept, or the count.
+    @inline(__always)
+    private static func firstQuoted(_ bytes: UnsafeBufferPointer<UInt8>, _ kept: KeptBytes) -> Int {
+        var first = 0
+        while first < bytes.count && kept.contains(bytes[first]) { first += 1 }
+        return first
+    }
+
+    /// The length of the quoted bytes, the first `first` being kept.
+    @inline(__always)
+    private static func quotedLength(
+        _ bytes: UnsafeBufferPointer<UInt8>, from first: Int, _ kept: KeptBytes, spaceAsPlus: Bool
+    ) -> Int {
+        var length = bytes.count
+        for i in first..<bytes.count where !kept.contains(bytes[i]) && !(spaceAsPlus && bytes[i] == 0x20) {
+            length += 2
+        }
+        return length
+    }
+
+    /// Writes the quoted bytes to `to` (room for ``quotedLength``); returns how many.
+    @inline(__always)
+    private static func encode(
+        _ bytes: UnsafeBufferPointer<UInt8>, from first: Int, _ kept: KeptBytes, spaceAsPlus: Bool,
+        into to: UnsafeMutablePointer<UInt8>
+    ) -> Int {
+        guard let from = bytes.baseAddress else { return 0 }
+        to.update(from: from, count: first)
+        var j = first
+        for i in first..<bytes.count {
+            let b = from[i]
+            if kept.contains(b) {
+                to[j] = b
+                j &+= 1
+            } else if spaceAsPlus && b == 0x20 {
+                to[j] = 0x2B
+                j &+= 1
+            } else {
+                to[j] = 0x25
+                to[j &+ 1] = hexDigit(b >> 4)
+                to[j &+ 2] = hexDigit(b & 0x0F)
+                j &+= 3
+            }
+        }
+        return j
     }
 
     /// The upper-case hex digit of `nibble` (0–15).
@@ -64,10 +105,10 @@ enum URLQuote {
     /// `body` over the string's UTF-8, read in place when it is contiguous
     /// (a native string) instead of through `withUTF8`'s mutable copy.
     @inline(__always)
-    private static func withUTF8<R>(of s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if let result = s.utf8.withContiguousStorageIfAvailable(body) { return result }
+    private static func withUTF8<R>(of s: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if let result = try s.utf8.withContiguousStorageIfAvailable(body) { return result }
         var copy = s
-        return copy.withUTF8(body)
+        return try copy.withUTF8(body)
     }
 }
 

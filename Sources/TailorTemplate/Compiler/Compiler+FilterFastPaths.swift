@@ -139,6 +139,34 @@ extension Compiler {
         }
     }
 
+    /// `{{ value|urlencode }}` (an output statement at `outputSpan`): a
+    /// string's quoted bytes go straight into the output, with no string
+    /// made and no escaping scan (quoted text holds none of `& < > " '`);
+    /// anything else, or an environment with a `finalize`, prints the
+    /// filter's result as usual.
+    func compileURLEncodeOutput(_ expr: Expr, markedAt outputSpan: Span) throws -> Exec? {
+        guard case .filter(let base, "urlencode", let args, let span) = expr, args.isEmpty,
+            !environment.replacedFilters.contains("urlencode"), environment.filterTable["urlencode"] != nil
+        else { return nil }
+        let input = try compile(base)
+        let source = self.source
+        return { rt in
+            rt.mark(source, outputSpan, isStatic: false)
+            try locating(source, outputSpan) {
+                let value = try locating(source, span) { try input(rt) }
+                if rt.environment.finalize == nil {
+                    switch value {
+                    case .string(let s), .markup(let s):
+                        return try URLQuote.withQuotedPath(s) { try rt.write($0) }
+                    default:
+                        break
+                    }
+                }
+                try rt.emit(try locating(source, span) { try StringFilters.urlencode(value, .empty, rt) })
+            }
+        }
+    }
+
     /// N of a literal `%.Nf` format applied to one positional argument, or nil.
     private func fixedPointPrecision(_ format: String, _ args: CallArguments) -> Int? {
         guard !environment.replacedFilters.contains("format"), args.keywords.isEmpty, args.starArgs == nil,

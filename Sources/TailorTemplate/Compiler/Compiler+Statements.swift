@@ -288,6 +288,9 @@ extension Compiler {
         if let direct = try compileFixedPointOutput(expr, markedAt: span) {
             return (direct, nil)
         }
+        if let direct = try compileURLEncodeOutput(expr, markedAt: span) {
+            return (direct, nil)
+        }
         let exec: Exec = { rt in
             rt.mark(source, span, isStatic: false)
             try locating(source, span) { try rt.emit(try e(rt)) }
