@@ -120,12 +120,13 @@ enum StringFilters {
     /// `truncate` with its arguments bound and checked (`length` at least the
     /// length of `end`, `leeway` not negative).
     static func truncated(_ value: Value, length: Int, killwords: Bool, end: String, leeway: Int) throws -> Value {
-        let endLength = end.unicodeScalars.count
         let text = try value.stringify()
-        // Never more scalars than UTF-8 bytes: most names fit without counting.
+        // Never more scalars than UTF-8 bytes: most names fit without counting
+        // (theirs, or the end marker's).
         if text.utf8.count <= length + leeway { return value.isMarkup ? value : .string(text) }
         let scalars = Array(text.unicodeScalars)
         if scalars.count <= length + leeway { return value.isMarkup ? value : .string(text) }
+        let endLength = end.unicodeScalars.count
         var kept = PyString.string(scalars[..<(length - endLength)])
         if !killwords, let space = kept.unicodeScalars.lastIndex(of: " ") {
             kept = String(kept.unicodeScalars[..<space])
