@@ -80,6 +80,7 @@ extension Compiler {
             }
 
         case .binary(let op, let lhs, let rhs, let span):
+            if op == .concat, let chain = try compileConcatChain(expr) { return chain }
             let l = try compile(lhs)
             let r = try compile(rhs)
             if op == .concat {
