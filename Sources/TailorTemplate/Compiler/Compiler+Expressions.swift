@@ -33,6 +33,17 @@ extension Compiler {
                 return { rt in try locating(source, span) { try rt.attribute(of: try b(rt), name) } }
             }
             let hint = KeyPositionHint()
+            // `p.name`: the name looked up here, without a closure call for it.
+            if case .name(let baseName, _) = base, baseName != "self", baseName != "super" {
+                let id = environment.symbols.id(for: baseName)
+                return { rt in
+                    try locating(source, span) {
+                        let v = rt.lookup(id) ?? rt.undefined(.name(baseName))
+                        if case .dict(let d) = v, let found = d.value(forString: name, hint: hint) { return found }
+                        return try rt.attribute(of: v, name)
+                    }
+                }
+            }
             return { rt in
                 try locating(source, span) {
                     let v = try b(rt)
