@@ -19,7 +19,7 @@ import Testing
         "card(p, discount=1, cta='Go')", "card(p=p)", "card(cta='a', p=p)", "card()", "card(u)", "card(p, 'a', 2)",
         "bare(1)", "bare(b=2, a=1)", "bare(1, 2)", "rest(1)", "rest(1, 2, 3)", "rest(1, x=2)", "none()",
         // Errors: the general path's messages.
-        "card(p, 'a', 2, 3)", "card(p, p=p)", "card(p, zz=1)", "card(p, cta='a', cta='b')", "none(1)", "bare(1, a=2)",
+        "card(p, 'a', 2, 3)", "card(p, p=p)", "card(p, cta=(1 // 0))", "card(p, discount=undefined_name.x)", "card(p, zz=1)", "card(p, cta='a', cta='b')", "none(1)", "bare(1, a=2)",
     ]
 
     static let json = #"{"p": {"name": "Tent & <Co>", "price": 12.5}, "s": "x"}"#
@@ -45,7 +45,7 @@ import Testing
     }
 
     /// A call evaluated in a loop sees the loop's variables; the macro body
-    /// never sees the caller's locals (nor the unnamed argument slots).
+    /// never sees the caller's locals.
     @Test func argumentsAreEvaluatedInTheCallersScope() throws {
         let source = """
             {% macro show(x, y=none) %}{{ x }}/{{ y }}/{{ item is defined }}{% endmacro %}\

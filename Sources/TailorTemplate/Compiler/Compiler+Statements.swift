@@ -309,8 +309,8 @@ extension Compiler {
         let c = try compile(callee)
         let a = try compileArguments(args)
         let general = try compile(whole)
-        // Without `*args` and `**kwargs` the arguments are evaluated onto the
-        // locals stack and bound by symbol (see `MacroObject.render(argumentsAt:...)`).
+        // Without `*args` and `**kwargs` the arguments are evaluated into a
+        // buffer on the stack and bound by symbol (see `MacroObject.render(arguments:...)`).
         guard args.starArgs == nil, args.starKwargs == nil else {
             return { rt in
                 rt.mark(source, span, isStatic: false)
@@ -335,10 +335,18 @@ extension Compiler {
                 guard macro.bindsDirectly(positional: positional, keywordIDs: keywordIDs) else {
                     return try macro.render(try a(rt), in: rt)
                 }
-                let start = rt.locals.count
-                defer { rt.locals.truncate(to: start) }
-                for i in evals.indices { rt.locals.append(Locals.unnamed, try evals[i].eval(rt)) }
-                try macro.render(argumentsAt: start, positional: positional, keywordIDs: keywordIDs, in: rt)
+                try withUnsafeTemporaryAllocation(of: Value.self, capacity: max(evals.count, 1)) { buffer in
+                    let base = buffer.baseAddress!
+                    var initialized = 0
+                    defer { base.deinitialize(count: initialized) }
+                    for i in evals.indices {
+                        (base + i).initialize(to: try evals[i].eval(rt))
+                        initialized += 1
+                    }
+                    try macro.render(
+                        arguments: UnsafeBufferPointer(start: base, count: initialized), positional: positional,
+                        keywordIDs: keywordIDs, in: rt)
+                }
             }
         }
     }

@@ -6,10 +6,6 @@ struct Locals {
 
     var count: Int { ids.count }
 
-    /// The symbol of a value on the stack that no name finds: a macro
-    /// call's arguments, evaluated before its frame is entered.
-    static let unnamed = -1
-
     /// Makes room for `count` bindings, so a render's first loops and macro
     /// calls do not regrow the stack from empty one doubling at a time.
     mutating func reserveCapacity(_ count: Int) {
@@ -25,12 +21,6 @@ struct Locals {
 
     mutating func append(contentsOf entries: [(id: Int, value: Value)]) {
         for entry in entries { append(entry.id, entry.value) }
-    }
-
-    /// The value at position `i` of the stack.
-    @inline(__always)
-    func value(at i: Int) -> Value {
-        values[i]
     }
 
     /// `body` over the `count` values from position `start`, read in place.

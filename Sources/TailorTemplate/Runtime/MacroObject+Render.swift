@@ -50,7 +50,7 @@ extension MacroObject {
         }
     }
 
-    /// Whether ``render(argumentsAt:positional:keywordIDs:in:)`` binds a call
+    /// Whether ``render(arguments:positional:keywordIDs:in:)`` binds a call
     /// with `positional` positional arguments and these keywords: each keyword
     /// names a parameter after the positional ones, once, and the macro reads
     /// neither `varargs`, `kwargs` nor `caller`. Anything else (errors
@@ -65,20 +65,19 @@ extension MacroObject {
         return true
     }
 
-    /// Renders a call whose arguments the caller has evaluated onto the
-    /// locals stack from `start` (positional ones, then one per keyword in
-    /// `keywordIDs`), unseen by lookups; binds them by symbol, with no
-    /// ``Arguments`` built and no names compared. Only when
-    /// ``bindsDirectly(positional:keywordIDs:)`` said so.
-    func render(argumentsAt start: Int, positional: Int, keywordIDs: [Int], in rt: Runtime) throws {
+    /// Renders a call whose arguments the caller has evaluated into
+    /// `arguments` (positional ones, then one per keyword in `keywordIDs`);
+    /// binds them by symbol, with no ``Arguments`` built and no names
+    /// compared. Only when ``bindsDirectly(positional:keywordIDs:)`` said so.
+    func render(arguments: UnsafeBufferPointer<Value>, positional: Int, keywordIDs: [Int], in rt: Runtime) throws {
         try inFrame(rt) { paramStart in
             let ids = macro.parameterIDs
             for i in ids.indices {
                 let value: Value
                 if i < positional {
-                    value = rt.locals.value(at: start + i)
+                    value = arguments[i]
                 } else if let j = keywordIDs.lastIndex(of: ids[i]) {
-                    value = rt.locals.value(at: start + positional + j)
+                    value = arguments[positional + j]
                 } else {
                     value = try defaultValue(i, in: rt)
                 }
