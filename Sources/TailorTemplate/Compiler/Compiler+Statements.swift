@@ -291,6 +291,15 @@ extension Compiler {
         if let direct = try compileURLEncodeOutput(expr, markedAt: span) {
             return (direct, nil)
         }
+        // `{{ name }}`: looked up here, without a closure call for the name.
+        if case .name(let name, _) = expr, name != "self", name != "super" {
+            let id = environment.symbols.id(for: name)
+            let exec: Exec = { rt in
+                rt.mark(source, span, isStatic: false)
+                try locating(source, span) { try rt.emit(rt.lookup(id) ?? rt.undefined(.name(name))) }
+            }
+            return (exec, nil)
+        }
         let exec: Exec = { rt in
             rt.mark(source, span, isStatic: false)
             try locating(source, span) { try rt.emit(try e(rt)) }
