@@ -108,6 +108,32 @@ import Testing
         }
     }
 
+    /// `{{ "%.2f"|format(v) }}` writes its digits straight into the output;
+    /// printed through `~ ""` it takes the value path. Both must agree with
+    /// autoescaping and with a `finalize`, which the direct path leaves to `emit`.
+    @Test(arguments: ["1.005", "-2.5", "0", "7", "1e300", "\"x<y\"", "null", "true", "[1]"])
+    func fixedPointOutputMatchesValuePath(_ value: String) throws {
+        let json = #"{"v": \#(value)}"#
+        for autoescape in [false, true] {
+            for finalized in [false, true] {
+                let env = makeEnvironment(options: Options(autoescape: autoescape))
+                if finalized { env.finalize = { v in v.isNone ? .string("-") : v } }
+                let direct = Result { try env.template(source: #"[{{ "%.2f"|format(v) }}]"#, name: "a").render(context(json)) }
+                let viaValue = Result {
+                    try env.template(source: #"[{{ ("%.2f"|format(v)) if true }}]"#, name: "b").render(context(json))
+                }
+                switch (direct, viaValue) {
+                case (.success(let a), .success(let b)):
+                    #expect(a == b, "v = \(value), autoescape \(autoescape), finalize \(finalized)")
+                case (.failure(let a as TemplateError), .failure(let b as TemplateError)):
+                    #expect(a.message == b.message, "v = \(value)")
+                default:
+                    Issue.record("v = \(value): \(direct) vs \(viaValue)")
+                }
+            }
+        }
+    }
+
     @Test func replacedFilterIsUsed() throws {
         let env = makeEnvironment()
         env.addFilter("default") { _, _, _ in .string("mine") }

@@ -120,12 +120,13 @@ enum StringFilters {
     /// `truncate` with its arguments bound and checked (`length` at least the
     /// length of `end`, `leeway` not negative).
     static func truncated(_ value: Value, length: Int, killwords: Bool, end: String, leeway: Int) throws -> Value {
-        let endLength = end.unicodeScalars.count
         let text = try value.stringify()
-        // Never more scalars than UTF-8 bytes: most names fit without counting.
+        // Never more scalars than UTF-8 bytes: most names fit without counting
+        // (theirs, or the end marker's).
         if text.utf8.count <= length + leeway { return value.isMarkup ? value : .string(text) }
         let scalars = Array(text.unicodeScalars)
         if scalars.count <= length + leeway { return value.isMarkup ? value : .string(text) }
+        let endLength = end.unicodeScalars.count
         var kept = PyString.string(scalars[..<(length - endLength)])
         if !killwords, let space = kept.unicodeScalars.lastIndex(of: " ") {
             kept = String(kept.unicodeScalars[..<space])
@@ -220,7 +221,7 @@ enum StringFilters {
         _ = try args.bind("urlencode", [])
         let pairs: [Value]
         switch value {
-        case .string(let s), .markup(let s): return .string(URLQuote.quote(s, safe: "/"))
+        case .string(let s), .markup(let s): return .string(URLQuote.quotePath(s))
         case .dict(let d): pairs = d.pairs.map { .tuple([$0.key, $0.value]) }
         case .list, .tuple, .undefined: pairs = try value.iterate()
         case .object(let o) where o.sequence != nil: pairs = o.sequence!
@@ -237,50 +238,6 @@ enum StringFilters {
                     + URLQuote.quote(try kv[1].stringify(), forQuery: true))
         }
         return .string(parts.joined(separator: "&"))
-    }
-}
-
-/// Percent-encoding as Python's `urllib.parse.quote` does it.
-enum URLQuote {
-    /// Quotes UTF-8 bytes, keeping letters, digits, `_.-~` and `safe`; in
-    /// query mode `/` is quoted too and spaces become `+`.
-    static func quote(_ s: String, safe: String = "", forQuery: Bool = false) -> String {
-        // `safe` is "/" or empty wherever Jinja quotes; one byte covers it.
-        let safeByte: UInt8 = (!forQuery && safe == "/") ? 0x2F : 0x00
-        let extraSafe = forQuery || safe.isEmpty || safe == "/" ? [] : Array(safe.utf8)
-        @inline(__always) func keeps(_ b: UInt8) -> Bool {
-            (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39)
-                || b == 0x5F || b == 0x2E || b == 0x2D || b == 0x7E || (b == safeByte && b != 0)
-                || (!extraSafe.isEmpty && extraSafe.contains(b))
-        }
-        var text = s
-        return text.withUTF8 { bytes in
-            // Most values (ids, slugs) need no quoting at all.
-            var first = 0
-            while first < bytes.count && keeps(bytes[first]) { first += 1 }
-            if first == bytes.count { return s }
-            var length = bytes.count
-            for i in first..<bytes.count where !keeps(bytes[i]) && !(forQuery && bytes[i] == 0x20) { length += 2 }
-            let hex: StaticString = "0123456789ABCDEF"
-            return String(unsafeUninitializedCapacity: length) { out in
-                var j = 0
-                for b in bytes {
-                    if keeps(b) {
-                        out[j] = b
-                        j += 1
-                    } else if forQuery && b == 0x20 {
-                        out[j] = 0x2B
-                        j += 1
-                    } else {
-                        out[j] = 0x25
-                        out[j + 1] = hex.utf8Start[Int(b >> 4)]
-                        out[j + 2] = hex.utf8Start[Int(b & 0x0F)]
-                        j += 3
-                    }
-                }
-                return j
-            }
-        }
     }
 }
 

@@ -11,6 +11,14 @@ enum FixedPoint {
     }
 
     static func format(_ x: Double, precision: Int) -> String? {
+        withText(x, precision: precision) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `body` over the UTF-8 of `format(x, precision:)`, read from a stack
+    /// buffer (a printed price goes to the output with no string made), or
+    /// nil when `x` is out of range.
+    @inline(__always)
+    static func withText<R>(_ x: Double, precision: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
         guard x.isFinite, precision >= 0, precision <= 9 else { return nil }
         let negative = x.sign == .minus
         let magnitude = Swift.abs(x)
@@ -41,24 +49,23 @@ enum FixedPoint {
         // Prices scale to well under 2^64: dividing by ten in 64 bits is a
         // multiply, in 128 bits a call.
         if scaled <= UInt128(UInt64.max) {
-            return text(UInt64(scaled), precision: precision, negative: negative)
+            return try text(UInt64(scaled), precision: precision, negative: negative, body)
         }
-        return text(scaled, precision: precision, negative: negative)
+        return try text(scaled, precision: precision, negative: negative, body)
     }
 
     /// `scaled` in decimal with a point `precision` digits from the right, at
     /// least one digit before it, and a minus sign when `negative`: written
     /// right to left into a stack buffer, with no intermediate string for the
-    /// digits and no insertion of the point. A price fits a small string, so
-    /// the result allocates nothing.
+    /// digits and no insertion of the point, and given to `body`.
     @inline(__always)
-    private static func text<T: FixedWidthInteger & UnsignedInteger>(_ scaled: T, precision: Int, negative: Bool)
-        -> String
-    {
+    private static func text<T: FixedWidthInteger & UnsignedInteger, R>(
+        _ scaled: T, precision: Int, negative: Bool, _ body: (UnsafeBufferPointer<UInt8>) throws -> R
+    ) rethrows -> R {
         // 39 digits of a UInt128, a point and a sign; precision adds no more
         // than the ten digits a UInt64 already has room for.
         let capacity = 48
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+        return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
             var start = capacity
             var remaining = scaled
             var written = 0
@@ -77,7 +84,7 @@ enum FixedPoint {
                 start -= 1
                 buffer[start] = UInt8(ascii: "-")
             }
-            return String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<capacity]), as: UTF8.self)
+            return try body(UnsafeBufferPointer(rebasing: buffer[start..<capacity]))
         }
     }
 }

@@ -33,6 +33,17 @@ extension Compiler {
                 return { rt in try locating(source, span) { try rt.attribute(of: try b(rt), name) } }
             }
             let hint = KeyPositionHint()
+            // `p.name`: the name looked up here, without a closure call for it.
+            if case .name(let baseName, _) = base, baseName != "self", baseName != "super" {
+                let id = environment.symbols.id(for: baseName)
+                return { rt in
+                    try locating(source, span) {
+                        let v = rt.lookup(id) ?? rt.undefined(.name(baseName))
+                        if case .dict(let d) = v, let found = d.value(forString: name, hint: hint) { return found }
+                        return try rt.attribute(of: v, name)
+                    }
+                }
+            }
             return { rt in
                 try locating(source, span) {
                     let v = try b(rt)
@@ -66,8 +77,7 @@ extension Compiler {
             {
                 return fast
             }
-            let b = try compile(base)
-            return try compileFilter(name, args, span) { rt in try b(rt) }
+            return try compileFilter(name, args, span, input: try compile(base))
 
         case .test(let base, let name, let args, let negated, let span):
             let b = try compile(base)
@@ -81,6 +91,7 @@ extension Compiler {
             }
 
         case .binary(let op, let lhs, let rhs, let span):
+            if op == .concat, let chain = try compileConcatChain(expr) { return chain }
             let l = try compile(lhs)
             let r = try compile(rhs)
             if op == .concat {

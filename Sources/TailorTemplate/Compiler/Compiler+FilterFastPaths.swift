@@ -45,6 +45,26 @@ extension Compiler {
             do { chars = try Param.optionalString(a[0]) } catch { return nil }
             return { rt in try locating(source, span) { try input(rt).mapText { PyString.strip($0, chars) } } }
 
+        case "urlencode":
+            guard arguments.positional.isEmpty, arguments.keywords.isEmpty else { return nil }
+            // A string (an id, an email address) quotes directly, and one that
+            // needs no quoting is passed on as it is; dicts, lists and the
+            // rest take the filter.
+            return { rt in
+                try locating(source, span) {
+                    let value = try input(rt)
+                    switch value {
+                    case .string(let s):
+                        let quoted = URLQuote.quotePath(s)
+                        return quoted.utf8.count == s.utf8.count ? value : .string(quoted)
+                    case .markup(let s):
+                        return .string(URLQuote.quotePath(s))
+                    default:
+                        return try StringFilters.urlencode(value, .empty, rt)
+                    }
+                }
+            }
+
         default:
             return nil
         }
@@ -56,14 +76,7 @@ extension Compiler {
     /// general path builds per call; anything else (or a value out of
     /// FixedPoint's range) goes to the filter with the value already evaluated.
     func compileFixedPointFormat(_ format: String, _ args: CallArguments, _ span: Span) throws -> Eval? {
-        guard !environment.replacedFilters.contains("format"), args.keywords.isEmpty, args.starArgs == nil,
-            args.starKwargs == nil, args.positional.count == 1
-        else { return nil }
-        let utf8 = Array(format.utf8)
-        guard utf8.count == 4, utf8[0] == UInt8(ascii: "%"), utf8[1] == UInt8(ascii: "."),
-            utf8[2] >= UInt8(ascii: "0"), utf8[2] <= UInt8(ascii: "9"), utf8[3] == UInt8(ascii: "f")
-        else { return nil }
-        let precision = Int(utf8[2] - UInt8(ascii: "0"))
+        guard let precision = fixedPointPrecision(format, args) else { return nil }
         let argument = try compile(args.positional[0])
         let source = self.source
         let formatValue = Value.string(format)
@@ -81,6 +94,89 @@ extension Compiler {
                 return try StringFilters.format(formatValue, Arguments([value]), rt)
             }
         }
+    }
+
+    /// `{{ "%.2f"|format(price) }}` (an output statement at `outputSpan`): a
+    /// float or an int is printed by ``FixedPoint`` straight into the output
+    /// (digits, a point and a sign need no escaping), with no string made;
+    /// anything else, or an environment with a `finalize`, prints the
+    /// filter's result as usual.
+    func compileFixedPointOutput(_ expr: Expr, markedAt outputSpan: Span) throws -> Exec? {
+        guard case .filter(.constant(.string(let format), _), "format", let args, let span) = expr,
+            let precision = fixedPointPrecision(format, args)
+        else { return nil }
+        let argument = try compile(args.positional[0])
+        let source = self.source
+        let formatValue = Value.string(format)
+        return { rt in
+            rt.mark(source, outputSpan, isStatic: false)
+            try locating(source, outputSpan) {
+                let value = try locating(source, span) { try argument(rt) }
+                if rt.environment.finalize == nil {
+                    let number: Double?
+                    switch value {
+                    case .float(let d): number = d
+                    case .int(let i): number = Double(i)
+                    default: number = nil
+                    }
+                    if let number, try FixedPoint.withText(number, precision: precision, { try rt.write($0) }) != nil {
+                        return
+                    }
+                }
+                let formatted = try locating(source, span) {
+                    switch value {
+                    case .float(let d):
+                        if let text = FixedPoint.format(d, precision: precision) { return Value.string(text) }
+                    case .int(let i):
+                        if let text = FixedPoint.format(Double(i), precision: precision) { return Value.string(text) }
+                    default:
+                        break
+                    }
+                    return try StringFilters.format(formatValue, Arguments([value]), rt)
+                }
+                try rt.emit(formatted)
+            }
+        }
+    }
+
+    /// `{{ value|urlencode }}` (an output statement at `outputSpan`): a
+    /// string's quoted bytes go straight into the output, with no string
+    /// made and no escaping scan (quoted text holds none of `& < > " '`);
+    /// anything else, or an environment with a `finalize`, prints the
+    /// filter's result as usual.
+    func compileURLEncodeOutput(_ expr: Expr, markedAt outputSpan: Span) throws -> Exec? {
+        guard case .filter(let base, "urlencode", let args, let span) = expr, args.isEmpty,
+            !environment.replacedFilters.contains("urlencode"), environment.filterTable["urlencode"] != nil
+        else { return nil }
+        let input = try compile(base)
+        let source = self.source
+        return { rt in
+            rt.mark(source, outputSpan, isStatic: false)
+            try locating(source, outputSpan) {
+                let value = try locating(source, span) { try input(rt) }
+                if rt.environment.finalize == nil {
+                    switch value {
+                    case .string(let s), .markup(let s):
+                        return try URLQuote.withQuotedPath(s) { try rt.write($0) }
+                    default:
+                        break
+                    }
+                }
+                try rt.emit(try locating(source, span) { try StringFilters.urlencode(value, .empty, rt) })
+            }
+        }
+    }
+
+    /// N of a literal `%.Nf` format applied to one positional argument, or nil.
+    private func fixedPointPrecision(_ format: String, _ args: CallArguments) -> Int? {
+        guard !environment.replacedFilters.contains("format"), args.keywords.isEmpty, args.starArgs == nil,
+            args.starKwargs == nil, args.positional.count == 1
+        else { return nil }
+        let utf8 = Array(format.utf8)
+        guard utf8.count == 4, utf8[0] == UInt8(ascii: "%"), utf8[1] == UInt8(ascii: "."),
+            utf8[2] >= UInt8(ascii: "0"), utf8[2] <= UInt8(ascii: "9"), utf8[3] == UInt8(ascii: "f")
+        else { return nil }
+        return Int(utf8[2] - UInt8(ascii: "0"))
     }
 
     /// The call's arguments when every one is a literal (no `*args`, no `**kwargs`).

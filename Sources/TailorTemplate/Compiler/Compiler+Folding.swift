@@ -198,7 +198,8 @@ extension Runtime {
     /// locals, the template variables or the render's context shadows it.
     @inline(__always)
     func resolvesToGlobal(_ id: Int) -> Bool {
-        !locals.contains(id, downTo: boundary) && !context.hasVariable(id) && context.root.isGlobal(id)
+        if isNeverBound(id) { return context.root.isGlobal(id) }
+        return !locals.contains(id, downTo: boundary) && !context.hasVariable(id) && context.root.isGlobal(id)
     }
 
     /// Whether every one of `ids` resolves to its global here. A loop, not

@@ -31,6 +31,11 @@ extension Compiler {
                     }
                 }
             }
+            if let chain = try compileStringChain(
+                branches.map(\.test), compiled, otherwise: elseBody, site: site, span: span)
+            {
+                return chain
+            }
             return { rt in
                 try locating(source, span) {
                     for i in compiled.indices where try compiled[i].test(rt).truthy() {
@@ -222,6 +227,7 @@ extension Compiler {
         switch target {
         case .name(let name, _):
             let id = environment.symbols.id(for: name)
+            environment.symbols.markBound(id)
             if scopeDepth == 0 {
                 return { rt, value in rt.context.vars[id] = value }
             }
@@ -279,6 +285,21 @@ extension Compiler {
             }
             return (exec, text)
         }
+        if let direct = try compileFixedPointOutput(expr, markedAt: span) {
+            return (direct, nil)
+        }
+        if let direct = try compileURLEncodeOutput(expr, markedAt: span) {
+            return (direct, nil)
+        }
+        // `{{ name }}`: looked up here, without a closure call for the name.
+        if case .name(let name, _) = expr, name != "self", name != "super" {
+            let id = environment.symbols.id(for: name)
+            let exec: Exec = { rt in
+                rt.mark(source, span, isStatic: false)
+                try locating(source, span) { try rt.emit(rt.lookup(id) ?? rt.undefined(.name(name))) }
+            }
+            return (exec, nil)
+        }
         let exec: Exec = { rt in
             rt.mark(source, span, isStatic: false)
             try locating(source, span) { try rt.emit(try e(rt)) }
@@ -297,13 +318,43 @@ extension Compiler {
         let c = try compile(callee)
         let a = try compileArguments(args)
         let general = try compile(whole)
+        // Without `*args` and `**kwargs` the arguments are evaluated into a
+        // buffer on the stack and bound by symbol (see `MacroObject.render(arguments:...)`).
+        guard args.starArgs == nil, args.starKwargs == nil else {
+            return { rt in
+                rt.mark(source, span, isStatic: false)
+                try locating(source, whole.span) {
+                    if case .object(let object) = try c(rt), let macro = object as? MacroObject {
+                        try macro.render(try a(rt), in: rt)
+                    } else {
+                        try rt.emit(try general(rt))
+                    }
+                }
+            }
+        }
+        let evals = try (args.positional + args.keywords.map(\.value)).map { CompiledExpr(eval: try compile($0)) }
+        let positional = args.positional.count
+        let keywordIDs = args.keywords.map { environment.symbols.id(for: $0.name) }
         return { rt in
             rt.mark(source, span, isStatic: false)
             try locating(source, whole.span) {
-                if case .object(let object) = try c(rt), let macro = object as? MacroObject {
-                    try macro.render(try a(rt), in: rt)
-                } else {
-                    try rt.emit(try general(rt))
+                guard case .object(let object) = try c(rt), let macro = object as? MacroObject else {
+                    return try rt.emit(try general(rt))
+                }
+                guard macro.bindsDirectly(positional: positional, keywordIDs: keywordIDs) else {
+                    return try macro.render(try a(rt), in: rt)
+                }
+                try withUnsafeTemporaryAllocation(of: Value.self, capacity: max(evals.count, 1)) { buffer in
+                    let base = buffer.baseAddress!
+                    var initialized = 0
+                    defer { base.deinitialize(count: initialized) }
+                    for i in evals.indices {
+                        (base + i).initialize(to: try evals[i].eval(rt))
+                        initialized += 1
+                    }
+                    try macro.render(
+                        arguments: UnsafeBufferPointer(start: base, count: initialized), positional: positional,
+                        keywordIDs: keywordIDs, in: rt)
                 }
             }
         }
@@ -320,11 +371,14 @@ extension Compiler {
         let defaults = try definition.parameters.map { try $0.defaultValue.map(compile) }
         let body = try compileBody(definition.body)
         let used = Stmt.names(in: definition.body)
+        let parameterIDs = definition.parameters.map { environment.symbols.id(for: $0.name) }
+        let nameID = environment.symbols.id(for: definition.name)
+        // A call binds the macro's own name and its parameters in its frame.
+        for id in parameterIDs + [nameID] { environment.symbols.markBound(id) }
         let usesSpecials = used.contains("caller") || used.contains("varargs") || used.contains("kwargs")
         return CompiledMacro(
-            name: definition.name, nameID: environment.symbols.id(for: definition.name),
-            parameters: definition.parameters.map(\.name),
-            parameterIDs: definition.parameters.map { environment.symbols.id(for: $0.name) }, defaults: defaults, body: body,
+            name: definition.name, nameID: nameID, parameters: definition.parameters.map(\.name),
+            parameterIDs: parameterIDs, defaults: defaults, body: body,
             usesCaller: used.contains("caller"), usesVarargs: used.contains("varargs"),
             usesKwargs: used.contains("kwargs"), span: definition.span,
             memo: usesSpecials || definition.name == "caller" ? nil : memoFor(definition))
@@ -339,8 +393,11 @@ extension Compiler {
         let assign = try compileAssignment(loop.target)
         let condition = try loop.condition.map(compile)
         let body = try compileBody(loop.body)
+        var targetID: Int? = nil
+        if case .name(let name, _) = loop.target { targetID = environment.symbols.id(for: name) }
         let runner = LoopRunner(
-            assign: assign, condition: condition, body: body, otherwise: otherwise, site: site(loop.span))
+            assign: assign, targetID: targetID, condition: condition, body: body, otherwise: otherwise,
+            site: site(loop.span))
         return { rt in try locating(source, loop.span) { try runner.run(rt, try iterable(rt), depth: 1) } }
     }
 }

@@ -42,6 +42,14 @@ struct TextRun {
         hasFolded = true
     }
 
+    /// The run's text when it is nothing but static text (no folded pieces),
+    /// taken out of the run, for the statement after it to write first.
+    mutating func takeLoneText() -> (bytes: [UInt8], span: Span)? {
+        guard !hasFolded, pieces.isEmpty, !pendingText.isEmpty else { return nil }
+        defer { self = TextRun(source: source) }
+        return (pendingText, pendingSpan)
+    }
+
     /// Ends the run, adding what it compiles to (if anything) to `out`.
     mutating func flush(into out: inout [CompiledStmt]) {
         closeText()

@@ -46,6 +46,8 @@ final class Compiler {
                 let (exec, folded) = try compileOutputPiece(stmt, expr, span)
                 if let folded {
                     run.appendFolded(folded, exec)
+                } else if let text = run.takeLoneText() {
+                    out.append(CompiledStmt(run: Compiler.writing(text, then: exec, source: source)))
                 } else {
                     run.flush(into: &out)
                     out.append(CompiledStmt(run: exec))
@@ -64,6 +66,18 @@ final class Compiler {
         }
         run.flush(into: &out)
         return out
+    }
+
+    /// Static text and the output after it (`<td>{{ p.name }}`) as one
+    /// statement: a closure fewer to call per piece of text between outputs.
+    /// The text is marked for a recorder as it would be alone.
+    static func writing(_ text: (bytes: [UInt8], span: Span), then exec: @escaping Exec, source: SourceFile) -> Exec {
+        let (bytes, span) = text
+        return { rt in
+            rt.mark(source, span, isStatic: true)
+            try rt.write(bytes)
+            try exec(rt)
+        }
     }
 
     /// One closure running a statement list.

@@ -68,7 +68,10 @@ final class CompiledBlock: Sendable {
 }
 
 /// A compiled macro (or a call block's `caller`): signature and body.
-struct CompiledMacro: Sendable {
+///
+/// A class: every call reads it through its ``MacroObject``, and a struct of
+/// this many references would be copied (each retained and released) there.
+final class CompiledMacro: Sendable {
     let name: String
     let nameID: Int
     let parameters: [String]
@@ -81,4 +84,21 @@ struct CompiledMacro: Sendable {
     let span: Span
     /// Set when the macro is pure, so its output can be remembered per arguments.
     let memo: MacroMemo?
+
+    init(
+        name: String, nameID: Int, parameters: [String], parameterIDs: [Int], defaults: [Eval?], body: @escaping Exec,
+        usesCaller: Bool, usesVarargs: Bool, usesKwargs: Bool, span: Span, memo: MacroMemo?
+    ) {
+        self.name = name
+        self.nameID = nameID
+        self.parameters = parameters
+        self.parameterIDs = parameterIDs
+        self.defaults = defaults
+        self.body = body
+        self.usesCaller = usesCaller
+        self.usesVarargs = usesVarargs
+        self.usesKwargs = usesKwargs
+        self.span = span
+        self.memo = memo
+    }
 }

@@ -23,9 +23,41 @@ final class SymbolTable: @unchecked Sendable {
     /// `names.count`, readable without the lock: a render checks it to know
     /// whether what it took before is still every symbol.
     private let published = Atomic<Int>(0)
+    /// Per symbol: whether some compiled template binds it as a local or a
+    /// template variable (a `set`, a loop target, a macro or its parameters,
+    /// an import). One that none binds can only be a render variable or a
+    /// global, so a lookup need not search the locals and template variables.
+    private var bound: [Bool] = []
+    /// Bumped each time a symbol becomes bound, readable without the lock:
+    /// a render holding flags taken at one version knows they still hold.
+    private let bindings = Atomic<Int>(0)
 
     init() {
-        for name in Fixed.names { _ = id(for: name) }
+        for name in Fixed.names { markBound(id(for: name)) }
+    }
+
+    /// Records that a template binds `id` (before any render can run the binding).
+    func markBound(_ id: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        if id < bound.count && bound[id] { return }
+        if id >= bound.count { bound += Array(repeating: false, count: id + 1 - bound.count) }
+        bound[id] = true
+        bindings.add(1, ordering: .releasing)
+    }
+
+    /// The version of the bound flags: it changes whenever a symbol becomes bound.
+    var bindingVersion: Int {
+        @inline(__always) get { bindings.load(ordering: .acquiring) }
+    }
+
+    /// Per symbol (as many as there are now), whether none binds it, and the
+    /// version those flags are of.
+    func neverBound() -> (flags: [Bool], version: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        let flags = names.indices.map { $0 >= bound.count || !bound[$0] }
+        return (flags, bindings.load(ordering: .acquiring))
     }
 
     /// The number of `name`, assigning the next one if it has none.

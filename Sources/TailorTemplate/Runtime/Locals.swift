@@ -23,6 +23,12 @@ struct Locals {
         for entry in entries { append(entry.id, entry.value) }
     }
 
+    /// `body` over the `count` values from position `start`, read in place.
+    @inline(__always)
+    func withValues<R>(from start: Int, count: Int, _ body: (UnsafeBufferPointer<Value>) throws -> R) rethrows -> R {
+        try values.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<start + count])) }
+    }
+
     /// The innermost value bound to `id` at or above `lowest`.
     @inline(__always)
     func find(_ id: Int, downTo lowest: Int) -> Value? {

@@ -2,6 +2,10 @@
 /// runs again for `loop(children)` in recursive loops.
 final class LoopRunner: Sendable {
     let assign: @Sendable (Runtime, Value) throws -> Void
+    /// The symbol of a loop over one name (`for p in ...`), other than
+    /// `loop`: each iteration's scope then holds only `loop`, so the item is
+    /// pushed without the assignment's search of the scope.
+    let targetID: Int?
     let condition: Eval?
     let body: Exec
     let otherwise: Exec?
@@ -9,11 +13,12 @@ final class LoopRunner: Sendable {
     let site: UInt64
 
     init(
-        assign: @escaping @Sendable (Runtime, Value) throws -> Void, condition: Eval?, body: @escaping Exec,
-        otherwise: Exec?, site: UInt64
+        assign: @escaping @Sendable (Runtime, Value) throws -> Void, targetID: Int?, condition: Eval?,
+        body: @escaping Exec, otherwise: Exec?, site: UInt64
     ) {
         self.site = site
         self.assign = assign
+        self.targetID = targetID == SymbolTable.Fixed.loop ? nil : targetID
         self.condition = condition
         self.body = body
         self.otherwise = otherwise
@@ -45,7 +50,11 @@ final class LoopRunner: Sendable {
             // Each iteration starts afresh: what the body set does not carry over.
             rt.locals.truncate(to: base)
             loop.index0 = i
-            try assign(rt, item)
+            if let targetID {
+                rt.locals.append(targetID, item)
+            } else {
+                try assign(rt, item)
+            }
             try body(rt)
         }
     }

@@ -21,13 +21,34 @@ final class MacroMemo: Sendable {
 
         /// Nil when an argument is not plain data (an object, an undefined).
         init?(_ arguments: [Value], autoescape: Bool) {
+            guard let fingerprint = arguments.withUnsafeBufferPointer({ Self.fingerprint($0, autoescape: autoescape) })
+            else { return nil }
+            self.init(fingerprint: fingerprint, autoescape: autoescape, arguments: arguments)
+        }
+
+        init(fingerprint: UInt64, autoescape: Bool, arguments: [Value]) {
+            self.fingerprint = fingerprint
+            self.autoescape = autoescape
+            self.arguments = arguments
+        }
+
+        /// The fingerprint of a call's arguments; nil when one is not plain
+        /// data (an object, an undefined).
+        static func fingerprint(_ arguments: UnsafeBufferPointer<Value>, autoescape: Bool) -> UInt64? {
             var print = MemoFingerprint(seed: autoescape ? 0x9E37_79B9_7F4A_7C15 : 0xC2B2_AE3D_27D4_EB4F)
             for i in arguments.indices {
                 guard print.add(arguments[i]) else { return nil }
             }
-            fingerprint = print.value
-            self.autoescape = autoescape
-            self.arguments = arguments
+            return print.value
+        }
+
+        /// Whether this key is the one of `arguments` (already known to have its fingerprint).
+        func matches(_ arguments: UnsafeBufferPointer<Value>, autoescape: Bool) -> Bool {
+            guard self.autoescape == autoescape, self.arguments.count == arguments.count else { return false }
+            return self.arguments.withUnsafeBufferPointer { stored in
+                for i in stored.indices where !stored[i].isIdentical(to: arguments[i]) { return false }
+                return true
+            }
         }
 
         static func == (a: Key, b: Key) -> Bool {
@@ -53,6 +74,14 @@ final class MacroMemo: Sendable {
     /// The output rendered before for these arguments, or nil.
     func lookup(_ key: Key) -> Entry? {
         entries.withLock { $0.entry(for: key) }
+    }
+
+    /// The output rendered before for `arguments` (whose fingerprint is
+    /// given), read in place, or nil.
+    func lookup(_ fingerprint: UInt64, _ arguments: UnsafeBufferPointer<Value>, autoescape: Bool) -> Entry? {
+        entries.withLock { table in
+            table.entry(fingerprint: fingerprint) { $0.matches(arguments, autoescape: autoescape) }
+        }
     }
 
     /// Remembers an output; an entry with a trace replaces one without.
@@ -94,7 +123,12 @@ extension Value {
             if case .tuple(let b) = other { return Self.areIdentical(a, b) }
         case .dict(let a):
             if case .dict(let b) = other {
-                return a.count == b.count && Self.areIdentical(a.keys, b.keys) && Self.areIdentical(a.values, b.values)
+                guard a.count == b.count else { return false }
+                return a.withKeysAndValues { aKeys, aValues in
+                    b.withKeysAndValues { bKeys, bValues in
+                        Self.areIdentical(aKeys, bKeys) && Self.areIdentical(aValues, bValues)
+                    }
+                }
             }
         case .undefined, .object:
             break
@@ -106,9 +140,13 @@ extension Value {
     /// share their storage (the key list of every object of one shape, from a
     /// ``JSONRecordReader``) are identical without a look at the elements.
     private static func areIdentical(_ a: [Value], _ b: [Value]) -> Bool {
+        a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { areIdentical(a, $0) } }
+    }
+
+    /// Element-wise `isIdentical` over elements read in place.
+    private static func areIdentical(_ a: UnsafeBufferPointer<Value>, _ b: UnsafeBufferPointer<Value>) -> Bool {
         guard a.count == b.count else { return false }
-        let shared = a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { a.baseAddress == $0.baseAddress } }
-        if shared { return true }
+        if a.baseAddress == b.baseAddress { return true }
         for i in a.indices where !a[i].isIdentical(to: b[i]) { return false }
         return true
     }

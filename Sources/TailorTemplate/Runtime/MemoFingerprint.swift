@@ -23,23 +23,29 @@ struct MemoFingerprint {
         case .list(let items), .tuple(let items):
             if case .tuple = item { mix(8) } else { mix(9) }
             mix(UInt64(items.count))
-            for i in items.indices {
-                guard add(items[i]) else { return false }
+            // Elements read in place: a subscript would copy each (a retain
+            // and a release of its payload).
+            let plain = items.withUnsafeBufferPointer { items in
+                for i in items.indices where !add(items[i]) { return false }
+                return true
             }
+            guard plain else { return false }
         case .dict(let d):
             mix(10)
             mix(UInt64(d.count))
             // Keys are the same across calls (a product's fields): checked to be
             // plain data, not mixed in. A hit still compares keys exactly.
-            let keys = d.keys
-            let values = d.values
-            for i in keys.indices {
-                switch keys[i] {
-                case .undefined, .object: return false
-                default: break
+            let plain = d.withKeysAndValues { keys, values in
+                for i in keys.indices {
+                    switch keys[i] {
+                    case .undefined, .object: return false
+                    default: break
+                    }
+                    guard add(values[i]) else { return false }
                 }
-                guard add(values[i]) else { return false }
+                return true
             }
+            guard plain else { return false }
         case .undefined, .object:
             return false
         }

@@ -41,6 +41,21 @@ struct MemoTable {
         return entries[index]
     }
 
+    /// The entry whose key has `fingerprint` and satisfies `matches`, found
+    /// without a key to compare with (the arguments are read in place).
+    func entry(fingerprint: UInt64, matching matches: (Key) -> Bool) -> Entry? {
+        guard !slots.isEmpty else { return nil }
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: fingerprint) & mask
+        while true {
+            let occupant = Int(slots[i])
+            if occupant == 0 { return nil }
+            let index = occupant - 1
+            if fingerprints[index] == fingerprint && matches(keys[index]) { return entries[index] }
+            i = (i + 1) & mask
+        }
+    }
+
     /// Adds or replaces the entry of `key`; a new key is dropped once the
     /// table holds `capacity` entries.
     mutating func set(_ entry: Entry, for key: Key) {

@@ -71,54 +71,18 @@ struct OutputBuffer: ~Copyable {
         guard let base = bytes.baseAddress else { return }
         // Copy runs of ordinary bytes at once; only the specials are replaced.
         var runStart = 0
-        var i = Self.nextSpecial(in: bytes, from: 0)
+        var i = Escaping.nextSpecial(in: bytes, from: 0)
         while i < bytes.count {
             // `nextSpecial` stops only at a byte that has an entity.
             let entity = Escaping.entity(for: bytes[i])!
             if i > runStart { append(UnsafeBufferPointer(start: base + runStart, count: i - runStart)) }
             append(UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
             runStart = i + 1
-            i = Self.nextSpecial(in: bytes, from: runStart)
+            i = Escaping.nextSpecial(in: bytes, from: runStart)
         }
         if runStart < bytes.count {
             append(UnsafeBufferPointer(start: base + runStart, count: bytes.count - runStart))
         }
-    }
-
-    /// The offset of the first of `& < > " '` in `bytes` from `start` on, or
-    /// `bytes.count`. Eight bytes at a time: printed values (URLs, names)
-    /// rarely hold one, and testing a word costs about what testing two
-    /// bytes does.
-    @inline(__always)
-    private static func nextSpecial(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        let base = UnsafeRawPointer(bytes.baseAddress!)
-        var i = start
-        while bytes.count - i >= 8 {
-            if hasSpecial(base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { break }
-            i += 8
-        }
-        while i < bytes.count {
-            switch bytes[i] {
-            case 38, 60, 62, 34, 39: return i
-            default: i += 1
-            }
-        }
-        return i
-    }
-
-    /// Whether a byte of `word` is one of `& < > " '`. Setting bit 0 makes
-    /// `&` and `'` both 0x27, setting bit 1 makes `<` and `>` both 0x3E (and
-    /// nothing else either); then each is a test for a zero byte, which
-    /// `(x - 0x01...) & ~x & 0x80...` answers exactly.
-    @inline(__always)
-    private static func hasSpecial(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let a = (word | ones) ^ (0x27 &* ones)
-        let b = (word | (2 &* ones)) ^ (0x3E &* ones)
-        let c = word ^ (0x22 &* ones)
-        let zeros = ((a &- ones) & ~a) | ((b &- ones) & ~b) | ((c &- ones) & ~c)
-        return zeros & highs != 0
     }
 
     /// Moves the staged bytes to `bytes`.

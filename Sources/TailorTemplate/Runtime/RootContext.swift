@@ -41,9 +41,20 @@ final class RootContext {
     }
 
     /// Whether `id` is not in the render's variables and so falls to a global.
+    /// A symbol already resolved is answered without a call, so the check
+    /// inlined into a text run need not retain this context around one.
     @inline(__always)
     func isGlobal(_ id: Int) -> Bool {
-        if id >= slots.count || slots[id] == 0 { _ = resolve(id) }
+        if id < slots.count {
+            let slot = slots[id]
+            if slot != 0 { return slot < 0 }
+        }
+        return resolvesToGlobal(id)
+    }
+
+    @inline(never)
+    private func resolvesToGlobal(_ id: Int) -> Bool {
+        _ = resolve(id)
         return slots[id] < 0
     }
 

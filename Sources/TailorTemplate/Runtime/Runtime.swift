@@ -175,11 +175,39 @@ public final class Runtime {
     }
 
     /// Looks a name up: locals (innermost first), template variables, the
-    /// render context, then the environment's globals.
+    /// render context, then the environment's globals. A name no template
+    /// binds (a recipient's field, a global) goes to the context directly.
     @inline(__always)
     func lookup(_ id: Int) -> Value? {
-        if let v = locals.find(id, downTo: boundary) { return v }
-        return context.variable(id) ?? context.root.value(id)
+        if !isNeverBound(id) {
+            if let v = locals.find(id, downTo: boundary) { return v }
+            if let v = context.variable(id) { return v }
+        }
+        return context.root.value(id)
+    }
+
+    /// Per symbol, whether no compiled template binds it (see
+    /// ``SymbolTable/markBound(_:)``), as of `neverBoundVersion`.
+    private var neverBound: [Bool] = []
+    private var neverBoundVersion = -1
+
+    /// Whether no local or template variable can be named `id`: true only
+    /// when the flags taken from the symbol table are still current.
+    @inline(__always)
+    func isNeverBound(_ id: Int) -> Bool {
+        guard id < neverBound.count, neverBound[id] else {
+            // A symbol newer than the flags: take them again once it is in the table.
+            if id >= neverBound.count && id < environment.symbols.count { refreshNeverBound() }
+            return false
+        }
+        if environment.symbols.bindingVersion == neverBoundVersion { return true }
+        refreshNeverBound()
+        return false
+    }
+
+    @inline(never)
+    private func refreshNeverBound() {
+        (neverBound, neverBoundVersion) = environment.symbols.neverBound()
     }
 
     /// Assigns in the innermost scope.
@@ -203,6 +231,12 @@ public final class Runtime {
     }
 
     // MARK: - Output
+
+    @inline(__always)
+    func write(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+        out.append(bytes)
+        if out.count > limitEnd { throw outputTooLarge() }
+    }
 
     @inline(__always)
     func write(_ bytes: [UInt8]) throws {

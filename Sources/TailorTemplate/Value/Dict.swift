@@ -54,6 +54,14 @@ public struct Dict: Sendable {
         }
     }
 
+    /// `body` over the keys and the values, read in place (no copy of
+    /// either array, nor of an element).
+    @inline(__always)
+    func withKeysAndValues<R>(_ body: (UnsafeBufferPointer<Value>, UnsafeBufferPointer<Value>) throws -> R) rethrows -> R {
+        let s = storage
+        return try s.keys.withUnsafeBufferPointer { keys in try s.values.withUnsafeBufferPointer { try body(keys, $0) } }
+    }
+
     public var keys: [Value] { storage.keys }
     public var values: [Value] { storage.values }
     public var count: Int { storage.keys.count }
