@@ -25,18 +25,35 @@ struct ResumePoint: Sendable {
 
     /// Finds what the run in `layout` left; cuts nothing yet (the writers do,
     /// when they open the files). A completed run's files go back to their
-    /// `.partial` names first, so that resuming it re-checks and re-finishes it.
+    /// `.partial` names first, so that resuming it re-checks and re-finishes it;
+    /// when it turns out it cannot be resumed, they get their names back, so
+    /// that a refused resume leaves the folder as it found it (even without the
+    /// run record, which the caller's own restoring needs).
     static func find(in layout: OutputLayout) throws -> ResumePoint {
         let fm = FileManager.default
         let manifest = layout.path(layout.manifestName)
         let journal = OutputLayout.partial(manifest)
+        var moved: [(from: String, to: String)] = []
         if !fm.fileExists(atPath: journal) {
             guard fm.fileExists(atPath: manifest) else { return .none }
             try move(manifest, to: journal)
+            moved.append((manifest, journal))
             if let name = layout.streamName, fm.fileExists(atPath: layout.path(name)) {
-                try move(layout.path(name), to: OutputLayout.partial(layout.path(name)))
+                let stream = layout.path(name)
+                try move(stream, to: OutputLayout.partial(stream))
+                moved.append((stream, OutputLayout.partial(stream)))
             }
         }
+        do {
+            return try measure(journal: journal, layout: layout)
+        } catch {
+            for file in moved.reversed() { _ = rename(file.to, file.from) }
+            throw error
+        }
+    }
+
+    /// The good prefix of `journal` and, for one-file formats, of the output beside it.
+    private static func measure(journal: String, layout: OutputLayout) throws -> ResumePoint {
         // Shards sharing a folder may be writing right now: only an unsharded run tidies it.
         if layout.shard.isWhole { removeTemporaryFiles(in: layout.directory) }
         var point = try scan(journal: journal, layout: layout)
