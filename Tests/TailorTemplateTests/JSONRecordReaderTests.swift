@@ -165,6 +165,40 @@ import TailorTestSupport
         expectSame(records)
     }
 
+    @Test func randomMutationsOfOneShape() {
+        // Records of one shape, each with a random change where a key is
+        // expected: the expected-key path and the general one must agree,
+        // results and errors alike.
+        var generator = SplitMix64(seed: 0x4B45_5953)
+        let keys = ["product_id", "name", "price", "url", "in_stock", "é", "q\\\"k"]
+        let values = [
+            #""P00307""#, #""Schäfer""#, "128.5", "-0", "18446744073709551616", "9223372036854775807",
+            "1e400", #""\ud83d\ude00""#, #""\ud83d""#, "{}", "[]", #"{"x": [{"y": {}}]}"#, "true", "null",
+            #""tab\there""#, "\"\u{FF}\"", "[[[[[[[[1]]]]]]]]",
+        ]
+        let spellings = [#""\u0070rice""#, #""name" "#, "name", #""url""#, #""price","#, #""in_stock"""#, #""""#]
+        var records: [String] = []
+        for _ in 0..<600 {
+            var members: [String] = []
+            for key in keys {
+                let value = values[Int(generator.next() % UInt64(values.count))]
+                let spelled: String
+                switch generator.next() % 24 {
+                case 0: continue  // a key left out
+                case 1: spelled = spellings[Int(generator.next() % UInt64(spellings.count))]
+                case 2: members.append(#""name": 0"#); spelled = "\"\(key)\""  // a repeat, or a new key
+                default: spelled = "\"\(key)\""
+                }
+                let space = generator.next() % 4 == 0 ? " \n" : ""
+                members.append(spelled + space + ":" + space + value)
+            }
+            if generator.next() % 16 == 0 { members.shuffle(using: &generator) }
+            let inner = "{" + members.joined(separator: ",") + (generator.next() % 40 == 0 ? ",}" : "}")
+            records.append(#"{"id": 1, "recs": [\#(inner), \#(inner)], "cart": []}"#)
+        }
+        expectSame(records)
+    }
+
     @Test func readObjectOfTheSameShapeAgain() throws {
         let reader = JSONRecordReader()
         for i in 0..<5 {

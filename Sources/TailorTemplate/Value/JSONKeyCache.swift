@@ -219,8 +219,9 @@ final class JSONKeyCache {
     /// expected under `parent`, if one was made. (An object nested under the
     /// same key may have changed what is expected there since; then nil.)
     func expectedDictKeys(_ ids: [Int32], under parent: Int32) -> [Value]? {
-        let shape = parent < 0 ? topLevelShape : shapesUnder[Int(parent)]
-        return shape.ids == ids ? shape.dictKeys : nil
+        // Read in place: copying the shape out would retain both its arrays.
+        if parent < 0 { return topLevelShape.ids == ids ? topLevelShape.dictKeys : nil }
+        return shapesUnder[Int(parent)].ids == ids ? shapesUnder[Int(parent)].dictKeys : nil
     }
 
     func rememberExpectedDictKeys(_ keys: [Value], for ids: [Int32], under parent: Int32) {
