@@ -25,9 +25,10 @@ import Testing
 
     /// The same template with every loop body reading `loop`.
     static func general(_ source: String) -> String {
-        source.replacingOccurrences(of: "{% endfor %}", with: "{% if loop %}{% endif %}{% endfor %}")
-            .replacingOccurrences(of: "{% else %}none", with: "{% if loop %}{% endif %}{% else %}none")
-            .replacingOccurrences(of: "{% else %}empty", with: "{% if loop %}{% endif %}{% else %}empty")
+        // Before `{% else %}` when there is one: the else branch has no `loop`.
+        source.contains("{% else %}")
+            ? source.replacingOccurrences(of: "{% else %}", with: "{% if loop %}{% endif %}{% else %}")
+            : source.replacingOccurrences(of: "{% endfor %}", with: "{% if loop %}{% endif %}{% endfor %}")
     }
 
     static let contexts = [
