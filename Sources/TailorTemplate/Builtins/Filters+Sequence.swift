@@ -180,7 +180,14 @@ enum SequenceFilters {
     static func batch(_ value: Value, _ args: Arguments, _ runtime: Runtime) throws -> Value {
         let a = try args.bind("batch", ["linecount", "fill_with"], required: 1)
         let size = try Param.int(a[0], 1)
-        if let fill = a[1], !fill.isNone { try ValueLimits.checkItems(size, "batch(\(size)) with fill_with") }
+        let fill = a[1].flatMap { $0.isNone ? nil : $0 }
+        if fill != nil { try ValueLimits.checkItems(size, "batch(\(size)) with fill_with") }
+        return try batched(value, size: size, fill: fill)
+    }
+
+    /// `batch`'s per-value part, its arguments bound: `fill` is nil for none
+    /// (and already checked against the item limit when not).
+    static func batched(_ value: Value, size: Int, fill: Value?) throws -> Value {
         let items = try value.iterate()
         if size >= 1 {
             // Each row copied out at its size, instead of grown an item at a time.
@@ -190,7 +197,7 @@ enum SequenceFilters {
             while start < items.count {
                 let end = items.count - start > size ? start + size : items.count
                 var row = Array(items[start..<end])
-                if let fill = a[1], !fill.isNone, row.count < size {
+                if let fill, row.count < size {
                     row += Array(repeating: fill, count: size - row.count)
                 }
                 rows.append(.list(row))
@@ -210,7 +217,7 @@ enum SequenceFilters {
             row.append(item)
         }
         if !row.isEmpty {
-            if let fill = a[1], !fill.isNone, row.count < size {
+            if let fill, row.count < size {
                 row += Array(repeating: fill, count: size - row.count)
             }
             rows.append(.list(row))

@@ -65,6 +65,15 @@ extension Compiler {
                 }
             }
 
+        case "batch":
+            // `recommendations|batch(2)` for a grid: the size bound once.
+            guard let a = try? arguments.bind("batch", ["linecount", "fill_with"], required: 1),
+                let size = try? Param.int(a[0], 1)
+            else { return nil }
+            let fill = a[1].flatMap { $0.isNone ? nil : $0 }
+            if fill != nil { guard (try? ValueLimits.checkItems(size, "batch")) != nil else { return nil } }
+            return { rt in try locating(source, span) { try SequenceFilters.batched(try input(rt), size: size, fill: fill) } }
+
         default:
             return nil
         }

@@ -397,7 +397,7 @@ extension Compiler {
         if case .name(let name, _) = loop.target { targetID = environment.symbols.id(for: name) }
         let runner = LoopRunner(
             assign: assign, targetID: targetID, condition: condition, body: body, otherwise: otherwise,
-            site: site(loop.span))
+            bindsLoop: loop.recursive || Self.bodyNeedsLoopObject(loop.body), site: site(loop.span))
         return { rt in try locating(source, loop.span) { try runner.run(rt, try iterable(rt), depth: 1) } }
     }
 }

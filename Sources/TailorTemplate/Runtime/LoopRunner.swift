@@ -9,14 +9,18 @@ final class LoopRunner: Sendable {
     let condition: Eval?
     let body: Exec
     let otherwise: Exec?
+    /// Whether the body can see `loop` (see `Compiler.bodyNeedsLoopObject`):
+    /// when not, no `LoopObject` is made and nothing but the item is bound.
+    let bindsLoop: Bool
     /// Identifies the loop in a `RenderRecorder`'s decisions.
     let site: UInt64
 
     init(
         assign: @escaping @Sendable (Runtime, Value) throws -> Void, targetID: Int?, condition: Eval?,
-        body: @escaping Exec, otherwise: Exec?, site: UInt64
+        body: @escaping Exec, otherwise: Exec?, bindsLoop: Bool = true, site: UInt64
     ) {
         self.site = site
+        self.bindsLoop = bindsLoop
         self.assign = assign
         self.targetID = targetID == SymbolTable.Fixed.loop ? nil : targetID
         self.condition = condition
@@ -43,6 +47,7 @@ final class LoopRunner: Sendable {
         }
         let saved = rt.pushScope()
         defer { rt.popScope(saved) }
+        guard bindsLoop else { return try runWithoutLoop(rt, items) }
         let loop = LoopObject(items: items, depth: depth, runner: self)
         rt.locals.append(SymbolTable.Fixed.loop, .object(loop))
         let base = rt.locals.count
@@ -56,6 +61,23 @@ final class LoopRunner: Sendable {
                 try assign(rt, item)
             }
             try body(rt)
+        }
+    }
+
+    /// The iterations of a body that never reads `loop`, in a scope already
+    /// pushed: the item is the first local of each iteration.
+    private func runWithoutLoop(_ rt: Runtime, _ items: [Value]) throws {
+        let base = rt.locals.count
+        try items.withUnsafeBufferPointer { items in
+            for i in items.indices {
+                rt.locals.truncate(to: base)
+                if let targetID {
+                    rt.locals.append(targetID, items[i])
+                } else {
+                    try assign(rt, items[i])
+                }
+                try body(rt)
+            }
         }
     }
 }
