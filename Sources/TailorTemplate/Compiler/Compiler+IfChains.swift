@@ -6,10 +6,11 @@
 /// every recipient of the last segment pays for all the others. Here the
 /// name is looked up once and its text compared with each literal in turn.
 /// A value that is not a string (undefined, a number) runs the tests as
-/// written, so errors and comparisons stay exactly theirs.
+/// written (`testInTurn`, the chain compiled the general way), so errors and
+/// comparisons stay exactly theirs.
 extension Compiler {
     func compileStringChain(
-        _ tests: [Expr], _ branches: [IfBranch], otherwise: Exec?, site: UInt64, span: Span
+        _ tests: [Expr], _ branches: [IfBranch], otherwise: Exec?, site: UInt64, span: Span, testInTurn: @escaping Exec
     ) throws -> Exec? {
         guard tests.count >= 2 else { return nil }
         var subject: (name: String, span: Span)? = nil
@@ -33,13 +34,7 @@ extension Compiler {
                 case .string(let s), .markup(let s):
                     text = s
                 default:
-                    for i in branches.indices where try branches[i].test(rt).truthy() {
-                        rt.recorder?.decide(site, i)
-                        try branches[i].body(rt)
-                        return
-                    }
-                    rt.recorder?.decide(site, -1)
-                    try otherwise?(rt)
+                    try testInTurn(rt)
                     return
                 }
                 for i in literals.indices where literals[i] == text {

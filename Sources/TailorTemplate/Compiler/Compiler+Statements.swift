@@ -31,12 +31,7 @@ extension Compiler {
                     }
                 }
             }
-            if let chain = try compileStringChain(
-                branches.map(\.test), compiled, otherwise: elseBody, site: site, span: span)
-            {
-                return chain
-            }
-            return { rt in
+            let testInTurn: Exec = { rt in
                 try locating(source, span) {
                     for i in compiled.indices where try compiled[i].test(rt).truthy() {
                         rt.recorder?.decide(site, i)
@@ -47,6 +42,9 @@ extension Compiler {
                     try elseBody?(rt)
                 }
             }
+            return try compileStringChain(
+                branches.map(\.test), compiled, otherwise: elseBody, site: site, span: span, testInTurn: testInTurn)
+                ?? testInTurn
 
         case .for(let loop):
             return try compileFor(loop)
